@@ -1,0 +1,64 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PORT ?= 8000
+
+.PHONY: run test install install-dev browser-deps migrate demo messages lint format ci clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(UV) pip install --quiet --python $(PY) -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(UV) pip install --quiet --python $(PY) -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_model
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium and poppler for browser and PDF tests; axe-core from npm (pinned in package-lock.json).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests are skipped without it)"; fi; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then npm ci --no-audit --no-fund --silent; fi
+
+test: install-dev browser-deps
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "A migration is missing: run manage.py makemigrations" && exit 1)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+messages: install-dev
+	cd ambitionsgraf && ../$(PY) ../manage.py makemessages -l sv --no-obsolete --ignore 'tests/*' && cd ..
+	$(PY) manage.py makemessages -l sv --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'
+	$(PY) manage.py compilemessages -l sv
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+ci: test
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,64 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class AccountForm(forms.Form):
+    """E-mail and password for a new account."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters. A short sentence is easy to remember."),
+    )
+
+    def __init__(self, *args, fixed_email=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fixed_email = fixed_email
+        if fixed_email:
+            self.fields["email"].initial = fixed_email
+            self.fields["email"].disabled = True
+
+    def clean_email(self):
+        email = (self.fixed_email or self.cleaned_data["email"]).lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("There is already an account with this e-mail address. Sign in instead."),
+                code="taken",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            candidate = User(email=cleaned.get("email") or "", name=cleaned.get("name") or "")
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self, language: str) -> User:
+        return User.objects.create_user(
+            email=self.cleaned_data["email"],
+            password=self.cleaned_data["password"],
+            name=self.cleaned_data["name"],
+            language=language,
+        )
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is wrong. Try again."),
+        "inactive": _("This account is not active."),
+    }

@@ -1,0 +1,43 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ambitionsgraf.organisations.forms import OrganisationForm
+from ambitionsgraf.organisations.models import Membership, Role
+
+from .forms import AccountForm, SignInForm
+
+
+def signup(request):
+    """Create an account and an organisation in one step; the new user becomes its admin."""
+    if request.method == "POST":
+        account = AccountForm(request.POST, prefix="account")
+        organisation = OrganisationForm(request.POST, prefix="org")
+        if account.is_valid() and organisation.is_valid():
+            with transaction.atomic():
+                user = account.save(language=get_language()[:2])
+                org = organisation.save()
+                Membership.objects.create(organisation=org, user=user, role=Role.ADMIN)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your organisation is registered."))
+            return redirect("organisations:overview", org.code)
+    else:
+        account = AccountForm(prefix="account")
+        organisation = OrganisationForm(prefix="org")
+    return render(
+        request, "accounts/signup.html", {"account": account, "organisation_form": organisation}
+    )
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    pass

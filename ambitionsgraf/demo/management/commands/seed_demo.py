@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import translation
+
+from ambitionsgraf.demo.seed import PASSWORD, seed
+from ambitionsgraf.rounds.emails import respondent_link
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisations (once) and print the demo logins and a respondent link."
+
+    def handle(self, *args, **options):
+        with translation.override("sv"):
+            made = seed()
+        self.stdout.write("")
+        self.stdout.write("Demo-inloggningar:")
+        for demo, org, _token in made:
+            self.stdout.write(f"  admin ({org.name}): {demo.admin_email} / lösenord: {PASSWORD}")
+        demo, org, token = made[0]
+        link = settings.SITE_URL + respondent_link(token, "sv")
+        self.stdout.write(f"  respondentlänk (ledningen, {org.name}, öppen omgång): {link}")
+        self.stdout.write("")

@@ -1,0 +1,44 @@
+from django import template
+from django.utils import formats
+
+register = template.Library()
+
+
+@register.filter
+def tr(obj, name):
+    """A model text in the active language: {{ area|tr:"title" }}."""
+    return obj.tr(name)
+
+
+@register.filter
+def level(value):
+    """A score on the 1-5 scale with one decimal in the active language's format, or a dash."""
+    if value is None or value == "":
+        return "–"
+    return formats.number_format(round(float(value), 1), decimal_pos=1)
+
+
+@register.filter
+def signed_level(value):
+    if value is None:
+        return "–"
+    text = formats.number_format(round(abs(float(value)), 1), decimal_pos=1)
+    if round(float(value), 1) > 0:
+        return "+" + text
+    if round(float(value), 1) < 0:
+        return "−" + text
+    return text
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def nth_level(names, level):
+    """The name of a level (1-5) from the model version's list of level names."""
+    try:
+        return names[int(level) - 1]
+    except (IndexError, TypeError, ValueError):
+        return ""

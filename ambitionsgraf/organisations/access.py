@@ -1,0 +1,31 @@
+"""The one way a view finds its organisation: outsiders get 404, never a hint that it exists."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Organisation
+
+
+def get_organisation(request, code: str, *, manage: bool = False) -> Organisation:
+    if not request.user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("organisation")
+        .filter(user=request.user, organisation__code=code)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    if manage and membership.role != "admin":
+        raise Http404
+    organisation = membership.organisation
+    organisation.role = membership.role
+    return organisation
+
+
+def get_round(request, code: str, round_code: str, *, manage: bool = False):
+    """The organisation and one of its rounds; the round closes here if its date has passed."""
+    organisation = get_organisation(request, code, manage=manage)
+    round_ = get_object_or_404(organisation.rounds.select_related("model_version"), code=round_code)
+    round_.close_if_due()
+    return organisation, round_

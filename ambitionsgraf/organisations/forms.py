@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ambitionsgraf.lib import orgnr
+
+from .models import Organisation
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "org_number",
+            "type",
+            "county",
+            "employees_band",
+            "volume_band",
+            "procurement_setup",
+        ]
+        help_texts = {
+            "org_number": _("Ten digits, for example 212000-0142."),
+            "volume_band": _("What the organisation buys in a year, roughly."),
+        }
+
+    def clean_org_number(self):
+        number = orgnr.normalise(self.cleaned_data["org_number"])
+        taken = Organisation.objects.filter(org_number=number)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _(
+                    "An organisation with this number is already registered in Ambitionsgraf. "
+                    "Ask that organisation's admin to invite you."
+                ),
+                code="taken",
+            )
+        return number
+
+
+class AdminInviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of your colleague"))
+    language = forms.ChoiceField(
+        label=_("Language of the e-mail"),
+        choices=[("sv", _("Swedish")), ("en", _("English"))],
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if self.organisation.memberships.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already an admin of the organisation."))
+        return email

@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ambitionsgraf.accounts.forms import AccountForm
+from ambitionsgraf.lib import mail
+from ambitionsgraf.lib.tokens import new_token, token_hash
+from ambitionsgraf.rounds.models import Round
+
+from .access import get_organisation
+from .forms import AdminInviteForm
+from .models import AdminInvitation, Membership, Role
+
+
+@login_required
+def home(request):
+    memberships = list(request.user.memberships.select_related("organisation"))
+    if len(memberships) == 1:
+        return redirect("organisations:overview", memberships[0].organisation.code)
+    return render(request, "organisations/home.html", {"memberships": memberships})
+
+
+@login_required
+def overview(request, code):
+    organisation = get_organisation(request, code)
+    for round_ in organisation.rounds.open().filter(closes_on__lt=timezone.localdate()):
+        round_.close_if_due()
+    rounds = organisation.rounds.select_related("model_version").annotate(
+        invited=Count("respondents"),
+        started=Count("respondents", filter=Q(respondents__started_at__isnull=False)),
+        finished=Count("respondents", filter=Q(respondents__finished_at__isnull=False)),
+    )
+    admins = organisation.memberships.select_related("user").order_by("user__email")
+    return render(
+        request,
+        "organisations/overview.html",
+        {
+            "organisation": organisation,
+            "open_rounds": [r for r in rounds if r.status == Round.Status.OPEN],
+            "closed_rounds": [r for r in rounds if r.status == Round.Status.CLOSED],
+            "admins": admins,
+            "pending_invitations": organisation.invitations.filter(accepted_at__isnull=True),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite_admin(request, code):
+    organisation = get_organisation(request, code, manage=True)
+    form = AdminInviteForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        token = new_token()
+        invitation = AdminInvitation.objects.create(
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            token_hash=token_hash(token),
+            invited_by=request.user,
+        )
+        language = form.cleaned_data["language"]
+        with translation.override(language):
+            link = reverse("organisations:accept_invitation", args=[token])
+        mail.send(
+            "admin_invitation",
+            to=invitation.email,
+            language=language,
+            context={"organisation": organisation, "inviter": request.user, "link": link},
+        )
+        messages.success(request, _("The invitation is sent to %s.") % invitation.email)
+        return redirect("organisations:overview", organisation.code)
+    return render(
+        request, "organisations/invite_admin.html", {"organisation": organisation, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request, token):
+    invitation = (
+        AdminInvitation.objects.select_related("organisation")
+        .filter(token_hash=token_hash(token), accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return render(request, "organisations/invitation_invalid.html", status=404)
+    organisation = invitation.organisation
+    user = request.user if request.user.is_authenticated else None
+    account = None
+    if user is None:
+        account = AccountForm(request.POST or None, prefix="account", fixed_email=invitation.email)
+    if request.method == "POST" and (user or account.is_valid()):
+        with transaction.atomic():
+            if user is None:
+                user = account.save(language=get_language()[:2])
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            Membership.objects.get_or_create(
+                organisation=organisation, user=user, defaults={"role": Role.ADMIN}
+            )
+            invitation.accepted_at = timezone.now()
+            invitation.save(update_fields=["accepted_at"])
+        messages.success(request, _("You are now an admin of %s.") % organisation.name)
+        return redirect("organisations:overview", organisation.code)
+    return render(
+        request,
+        "organisations/accept_invitation.html",
+        {"invitation": invitation, "organisation": organisation, "account": account},
+    )

@@ -1,0 +1,193 @@
+"""The respondent's side: a personal link, one area per page, a summary, then finished.
+
+No account: the link's token is the key, stored only as a hash. Every page is saved when
+submitted, so the same link resumes where the respondent left off.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ambitionsgraf.lib.tokens import token_hash
+
+from . import services
+from .models import Respondent
+
+CHOICES = [(str(n), str(n)) for n in range(1, 6)] + [("dk", gettext_lazy("Don't know"))]
+
+
+def get_respondent(token: str) -> Respondent:
+    respondent = (
+        Respondent.objects.select_related("round__organisation", "round__model_version")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if respondent is None:
+        raise Http404
+    respondent.round.close_if_due()
+    return respondent
+
+
+def areas_for(respondent) -> list[tuple]:
+    """[(area, [questions])] put to the respondent's perspective, in model order."""
+    grouped: dict = {}
+    for question in respondent.questions():
+        grouped.setdefault(question.area, []).append(question)
+    return list(grouped.items())
+
+
+class AreaForm(forms.Form):
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for q in questions:
+            self.fields[f"q{q.pk}"] = forms.ChoiceField(choices=CHOICES, required=False)
+            self.fields[f"c{q.pk}"] = forms.CharField(
+                required=False,
+                max_length=2000,
+                error_messages={
+                    "max_length": _("A comment can be at most %(limit_value)d characters.")
+                },
+            )
+
+    def values(self) -> dict:
+        return {
+            q: (self.cleaned_data[f"q{q.pk}"], self.cleaned_data[f"c{q.pk}"])
+            for q in self.questions
+        }
+
+    def items(self, language=None):
+        for q in self.questions:
+            yield {
+                "question": q,
+                "field": self[f"q{q.pk}"],
+                "comment": self[f"c{q.pk}"],
+                "value": self[f"q{q.pk}"].value() or "",
+                "levels": list(enumerate(q.level_texts(language), start=1)),
+            }
+
+
+def welcome(request, token):
+    respondent = get_respondent(token)
+    areas = areas_for(respondent)
+    return render(
+        request,
+        "questionnaire/welcome.html",
+        {
+            "respondent": respondent,
+            "round": respondent.round,
+            "token": token,
+            "area_count": len(areas),
+            "question_count": sum(len(qs) for _area, qs in areas),
+            "resume_at": min(respondent.last_area + 1, len(areas)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def area_page(request, token, number):
+    respondent = get_respondent(token)
+    areas = areas_for(respondent)
+    if not 1 <= number <= len(areas):
+        raise Http404
+    area, questions = areas[number - 1]
+    round_ = respondent.round
+    if not round_.is_open:
+        return _closed(request, respondent, status=409 if request.method == "POST" else 200)
+    saved = {a.question_id: a for a in respondent.answers.filter(question__area=area)}
+    initial = {}
+    for q in questions:
+        if q.pk in saved:
+            initial[f"q{q.pk}"] = saved[q.pk].choice
+            initial[f"c{q.pk}"] = saved[q.pk].comment
+    if request.method == "POST":
+        form = AreaForm(request.POST, questions=questions, initial=initial)
+        if form.is_valid():
+            try:
+                changed = services.save_area_answers(
+                    respondent=respondent, position=number, values=form.values()
+                )
+            except services.RoundClosed:
+                return _closed(request, respondent, status=409)
+            if not changed and request.POST.get("nav") != "prev":
+                messages.info(request, _("Your answers on this page were already saved."))
+            return _next(token, number, len(areas), request.POST.get("nav"))
+    else:
+        form = AreaForm(questions=questions, initial=initial)
+    return render(
+        request,
+        "questionnaire/area.html",
+        {
+            "respondent": respondent,
+            "round": round_,
+            "token": token,
+            "area": area,
+            "number": number,
+            "area_count": len(areas),
+            "form": form,
+            "items": list(form.items()),
+            "level_names": round_.model_version.level_names(),
+        },
+    )
+
+
+def _next(token, number, count, nav):
+    if nav == "prev" and number > 1:
+        return redirect("questionnaire:area", token, number - 1)
+    if nav == "prev":
+        return redirect("questionnaire:welcome", token)
+    if nav == "summary" or number >= count:
+        return redirect("questionnaire:summary", token)
+    return redirect("questionnaire:area", token, number + 1)
+
+
+def _closed(request, respondent, status=200):
+    return render(
+        request,
+        "questionnaire/closed.html",
+        {"respondent": respondent, "round": respondent.round},
+        status=status,
+    )
+
+
+def summary(request, token):
+    respondent = get_respondent(token)
+    areas = areas_for(respondent)
+    saved = {a.question_id: a for a in respondent.answers.all()}
+    rows = []
+    for number, (area, questions) in enumerate(areas, start=1):
+        answers = []
+        for q in questions:
+            answer = saved.get(q.pk)
+            answers.append({"question": q, "answer": answer})
+        unanswered = sum(1 for a in answers if a["answer"] is None or not a["answer"].choice)
+        rows.append({"number": number, "area": area, "answers": answers, "unanswered": unanswered})
+    return render(
+        request,
+        "questionnaire/summary.html",
+        {
+            "respondent": respondent,
+            "round": respondent.round,
+            "token": token,
+            "rows": rows,
+            "unanswered": sum(r["unanswered"] for r in rows),
+            "level_names": respondent.round.model_version.level_names(),
+        },
+    )
+
+
+@require_POST
+def finish(request, token):
+    respondent = get_respondent(token)
+    try:
+        services.finish(respondent=respondent)
+    except services.RoundClosed:
+        return _closed(request, respondent, status=409)
+    messages.success(
+        request, _("Thank you! Your answers are saved and you are marked as finished.")
+    )
+    return redirect("questionnaire:summary", token)

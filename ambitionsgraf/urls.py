@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+urlpatterns = i18n_patterns(
+    path("", TemplateView.as_view(template_name="front.html"), name="front"),
+    path("method/", TemplateView.as_view(template_name="method.html"), name="method"),
+    path("accounts/", include("ambitionsgraf.accounts.urls")),
+    path("", include("ambitionsgraf.organisations.urls")),
+    path("", include("ambitionsgraf.rounds.urls")),
+    path("", include("ambitionsgraf.rounds.questionnaire_urls")),
+    path("", include("ambitionsgraf.results.urls")),
+    prefix_default_language=False,
+)
