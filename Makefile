@@ -9,13 +9,15 @@ PORT ?= 8000
 
 $(PY):
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
 
-$(VENV)/.installed: requirements.txt | $(PY)
+$(UV): | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(VENV)/.installed: requirements.txt | $(UV)
 	$(UV) pip install --quiet --python $(PY) -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(UV)
 	$(UV) pip install --quiet --python $(PY) -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
@@ -46,9 +48,8 @@ test: install-dev browser-deps
 	$(PY) -m pytest
 
 messages: install-dev
-	cd ambitionsgraf && ../$(PY) ../manage.py makemessages -l sv --no-obsolete --ignore 'tests/*' && cd ..
-	$(PY) manage.py makemessages -l sv --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'
-	$(PY) manage.py compilemessages -l sv
+	$(PY) manage.py makemessages -l sv --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore '*/tests/*'
+	msgfmt --check -o locale/sv/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.po
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

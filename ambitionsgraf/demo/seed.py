@@ -112,7 +112,9 @@ ORGS = [
     ),
 ]
 
-BIAS = {"leadership": 0.6, "procurement": -0.1, "operations": -0.5}
+BIAS = {"leadership": 0.3, "procurement": -0.1, "operations": -0.25}
+# Where leadership sees things rosier than the rest: the areas it owns itself.
+LEADERSHIP_BLIND_SPOTS = {"goals", "strategies", "follow_up"}
 DONT_KNOW = {"leadership": 0.05, "procurement": 0.03, "operations": 0.12}
 CLOSED_GROUPS = {"leadership": 4, "procurement": 5, "operations": 3}
 
@@ -218,7 +220,7 @@ def _respondent(rng, round_, areas, demo, email, perspective, *, finished):
     respondent.started_at = now
     respondent.finished_at = now if finished else None
     respondent.save()
-    personal = rng.gauss(0, 0.45)
+    personal = rng.gauss(0, 0.35)
     answers = []
     area_list = areas if finished else areas[: len(areas) // 2]
     respondent.last_area = len(area_list)
@@ -230,7 +232,10 @@ def _respondent(rng, round_, areas, demo, email, perspective, *, finished):
             if rng.random() < DONT_KNOW[perspective]:
                 answers.append(Answer(respondent=respondent, question=q, dont_know=True))
                 continue
-            raw = demo.profile[area.key] + BIAS[perspective] + personal + rng.gauss(0, 0.6)
+            bias = BIAS[perspective]
+            if perspective == "leadership" and area.key in LEADERSHIP_BLIND_SPOTS:
+                bias += 0.7
+            raw = demo.profile[area.key] + bias + personal + rng.gauss(0, 0.6)
             comment = rng.choice(COMMENTS) if rng.random() < 0.04 else ""
             answers.append(
                 Answer(

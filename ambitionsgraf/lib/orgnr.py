@@ -5,7 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-_SHAPE = re.compile(r"^\s*(\d{6})-?(\d{4})\s*$")
+# An optional "16" century prefix is sometimes written before organisation numbers.
+_SHAPE = re.compile(r"^\s*(?:16)?(\d{6})-?(\d{4})\s*$")
 
 
 def luhn_check_digit(digits: str) -> int:

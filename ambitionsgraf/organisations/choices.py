@@ -46,9 +46,9 @@ class EmployeesBand(models.TextChoices):
 
 class VolumeBand(models.TextChoices):
     UNDER_100M = "lt100m", _("Less than SEK 100 million")
-    FROM_100M = "100m-499m", _("SEK 100–499 million")
-    FROM_500M = "500m-1999m", _("SEK 500 million–2 billion")
-    FROM_2BN = "2bn-9bn", _("SEK 2–10 billion")
+    FROM_100M = "100m-499m", _("SEK 100 million to under 500 million")
+    FROM_500M = "500m-1999m", _("SEK 500 million to under 2 billion")
+    FROM_2BN = "2bn-9bn", _("SEK 2 billion to under 10 billion")
     FROM_10BN = "10bn+", _("SEK 10 billion or more")
 
 

@@ -7,6 +7,14 @@ from .models import Organisation
 
 
 class OrganisationForm(forms.ModelForm):
+    # Wider than the stored NNNNNN-NNNN so a number written with the 16 prefix gets the
+    # organisation-number message, not a generic "too long".
+    org_number = forms.CharField(
+        label=_("Organisation number"),
+        max_length=20,
+        help_text=_("Ten digits, for example 212000-0142."),
+    )
+
     class Meta:
         model = Organisation
         fields = [
@@ -18,10 +26,13 @@ class OrganisationForm(forms.ModelForm):
             "volume_band",
             "procurement_setup",
         ]
-        help_texts = {
-            "org_number": _("Ten digits, for example 212000-0142."),
-            "volume_band": _("What the organisation buys in a year, roughly."),
-        }
+        help_texts = {"volume_band": _("What the organisation buys in a year, roughly.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("type", "county", "employees_band", "volume_band", "procurement_setup"):
+            field = self.fields[name]
+            field.choices = [("", _("Choose…"))] + list(field.choices)[1:]
 
     def clean_org_number(self):
         number = orgnr.normalise(self.cleaned_data["org_number"])

@@ -14,6 +14,7 @@ from ambitionsgraf.accounts.forms import AccountForm
 from ambitionsgraf.lib import mail
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.rounds.models import Round
+from ambitionsgraf.rounds.views import participation
 
 from .access import get_organisation
 from .forms import AdminInviteForm
@@ -38,13 +39,16 @@ def overview(request, code):
         started=Count("respondents", filter=Q(respondents__started_at__isnull=False)),
         finished=Count("respondents", filter=Q(respondents__finished_at__isnull=False)),
     )
+    open_rounds = [r for r in rounds if r.status == Round.Status.OPEN]
+    for round_ in open_rounds:
+        round_.participation = participation(round_)
     admins = organisation.memberships.select_related("user").order_by("user__email")
     return render(
         request,
         "organisations/overview.html",
         {
             "organisation": organisation,
-            "open_rounds": [r for r in rounds if r.status == Round.Status.OPEN],
+            "open_rounds": open_rounds,
             "closed_rounds": [r for r in rounds if r.status == Round.Status.CLOSED],
             "admins": admins,
             "pending_invitations": organisation.invitations.filter(accepted_at__isnull=True),

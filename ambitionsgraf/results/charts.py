@@ -27,10 +27,10 @@ MAX_LEVEL = 5
 LEVELS = (1, 2, 3, 4, 5)
 RADIUS_RATIO = 0.3
 LABEL_GAP = 12  # between the outer ring and the axis labels
-AXIS_FONT, LEVEL_FONT, LEGEND_FONT = 16, 12, 16
+AXIS_FONT, LEVEL_FONT, LEGEND_FONT = 19, 14, 19
 LINE_HEIGHT = 1.25  # in em
 CHAR_WIDTH = 0.6  # estimated average glyph width in em, on the generous side
-WRAP_CHARS = 18  # preferred longest line of an axis label
+WRAP_CHARS = 15  # preferred longest line of an axis label
 MAX_LINES = 3
 MARKER_SIZE = 5
 # Legend: gap below the chart, row height, length of the line sample, gap between columns.

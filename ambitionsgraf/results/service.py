@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ambitionsgraf.maturity.models import Area, Perspective
 from ambitionsgraf.rounds.models import Answer
 
-from . import scoring
+from . import insights, scoring
 from .charts import Series, radar_svg
 
 
@@ -19,6 +19,8 @@ class AreaView:
     ambition_reason: str
     questions: list  # [(Question, QuestionDistribution)]
     comments: list[str]
+    weakest: object = None  # the Question with the lowest mean level, if any is shown
+    most_divided: object = None  # the Question people answered most differently, if notable
 
 
 @dataclass
@@ -84,6 +86,8 @@ def load_round(round_) -> RoundView:
         area_comments = sorted(
             text for q, dist in questions if dist.shown for text in comments.get(q.key, [])
         )
+        by_key = {q.key: q for q in area.questions.all()}
+        told = insights.telling(area_result.questions)
         views.append(
             AreaView(
                 area=area,
@@ -91,6 +95,8 @@ def load_round(round_) -> RoundView:
                 ambition_reason=ambitions[area.pk].reason if area.pk in ambitions else "",
                 questions=questions,
                 comments=area_comments,
+                weakest=by_key[told.weakest.key] if told.weakest else None,
+                most_divided=by_key[told.most_divided.key] if told.most_divided else None,
             )
         )
     return RoundView(result=result, areas=views)

@@ -13,6 +13,8 @@ from .models import Round
 
 MAX_ADDRESSES = 500
 _NAMED = re.compile(r"<([^<>]+)>")
+# Items are separated by commas or semicolons, except inside a quoted name: "Dahl, David" <d@x.se>
+_ITEM = re.compile(r'(?:"[^"]*"|[^,;"])+')
 
 
 class RoundForm(forms.ModelForm):
@@ -43,7 +45,7 @@ def parse_addresses(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     errors = []
     for number, line in enumerate(text.splitlines(), start=1):
-        for item in re.split(r"[;,]", line):
+        for item in _ITEM.findall(line):
             item = item.strip()
             if not item:
                 continue

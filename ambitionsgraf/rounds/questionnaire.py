@@ -149,7 +149,7 @@ def _closed(request, respondent, status=200):
     return render(
         request,
         "questionnaire/closed.html",
-        {"respondent": respondent, "round": respondent.round},
+        {"respondent": respondent, "round": respondent.round, "rejected": status == 409},
         status=status,
     )
 

@@ -3,11 +3,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.utils import translation
 
 from ambitionsgraf.maturity.loader import MODEL_DIR, ModelFileError, load_file, parse
 from ambitionsgraf.maturity.models import Area, ModelVersion, Question
 
 MODEL_FILE = MODEL_DIR / "ambitionsgraf-1.yaml"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are for the operator; assert on their English source text."""
+    with translation.override("en"):
+        yield
 
 
 def write(tmp_path: Path, data, name="model.yaml") -> Path:

@@ -1,0 +1,42 @@
+"""The organisation's overview: its rounds with their counts, and its admins."""
+
+from django.urls import reverse
+
+from ambitionsgraf.conftest import finished_respondents, logged_in, make_admin, make_respondent
+from ambitionsgraf.organisations.models import Membership
+
+
+def test_home_sends_an_admin_of_one_organisation_to_its_overview(admin_a_client, org_a):
+    response = admin_a_client.get(reverse("organisations:home"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("organisations:overview", args=[org_a.code])
+
+
+def test_home_lists_the_organisations_of_an_admin_of_several(admin_a, org_b):
+    Membership.objects.create(organisation=org_b, user=admin_a)
+
+    response = logged_in(admin_a).get(reverse("organisations:home"))
+
+    assert response.status_code == 200
+    assert len(response.context["memberships"]) == 2
+
+
+def test_overview_lists_open_and_closed_rounds_with_their_counts(
+    admin_a_client, org_a, round_a, model_version
+):
+    finished_respondents(round_a, "leadership", 2)
+    make_respondent(round_a)
+    closed = org_a.rounds.create(model_version=model_version, name="Förra året")
+    finished_respondents(closed, "leadership", 1)
+    closed.close()
+    make_admin(org_a, "kollega@alvstad.example")
+
+    response = admin_a_client.get(reverse("organisations:overview", args=[org_a.code]))
+
+    assert response.status_code == 200
+    (open_round,) = response.context["open_rounds"]
+    (closed_round,) = response.context["closed_rounds"]
+    assert (open_round.invited, open_round.started, open_round.finished) == (3, 2, 2)
+    assert (closed_round.invited, closed_round.finished) == (1, 1)
+    assert "kollega@alvstad.example" in response.content.decode()

@@ -1,0 +1,87 @@
+"""The questionnaire's area page runs a fixed number of SQL queries, however many respondents
+the round has and however many questions the page shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ambitionsgraf.conftest import (
+    area_post,
+    finished_respondents,
+    make_organisation,
+    make_respondent,
+    make_round,
+)
+from ambitionsgraf.rounds.questionnaire import areas_for
+
+MAX_GET = 4
+MAX_POST = 12
+
+
+def round_with(model_version, respondents: int):
+    """A round of a new organisation with `respondents` who answered everything, and one more
+    respondent (leadership) who answered everything but has not finished: the one we measure."""
+    round_ = make_round(make_organisation(f"Kommun med {respondents}"), model_version)
+    perspectives = ["leadership", "procurement", "operations"]
+    for i in range(respondents):
+        finished_respondents(round_, perspectives[i % 3], 1)
+    respondent, token = make_respondent(round_, "leadership")
+    return respondent, token
+
+
+def count_queries(client, method, url, data=None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+    assert response.status_code in (200, 302), response.status_code
+    return len(captured.captured_queries)
+
+
+def measure(client, respondent, token, number, level):
+    _area, questions = areas_for(respondent)[number - 1]
+    url = reverse("questionnaire:area", args=[token, number])
+    get = count_queries(client, "get", url)
+    create = count_queries(client, "post", url, area_post(questions, level=level, comment="Ny"))
+    update = count_queries(client, "post", url, area_post(questions, level="5", comment="Ändrad"))
+    unchanged = count_queries(
+        client, "post", url, area_post(questions, level="5", comment="Ändrad")
+    )
+    return {"get": get, "create": create, "update": update, "unchanged": unchanged}
+
+
+def test_area_page_queries_do_not_grow_with_respondents(client, model_version):
+    few = measure(client, *round_with(model_version, 3), number=1, level="2")
+    many = measure(client, *round_with(model_version, 15), number=1, level="2")
+
+    print("area page queries, 3 respondents:", few, "15 respondents:", many)
+    assert few == many
+
+
+def test_area_page_queries_do_not_grow_with_questions(client, model_version):
+    respondent, token = round_with(model_version, 3)
+    areas = areas_for(respondent)
+    sizes = [len(questions) for _area, questions in areas]
+    smallest, largest = sizes.index(min(sizes)) + 1, sizes.index(max(sizes)) + 1
+    assert min(sizes) < max(sizes)
+
+    small = measure(client, respondent, token, number=smallest, level="3")
+    large = measure(client, respondent, token, number=largest, level="3")
+
+    print(f"area page queries, {min(sizes)} questions:", small, f"{max(sizes)} questions:", large)
+    assert small == large
+
+
+@pytest.mark.parametrize("respondents", [3, 15])
+def test_area_page_stays_within_its_query_budget(
+    client, model_version, django_assert_max_num_queries, respondents
+):
+    respondent, token = round_with(model_version, respondents)
+    _area, questions = areas_for(respondent)[0]
+    url = reverse("questionnaire:area", args=[token, 1])
+
+    with django_assert_max_num_queries(MAX_GET):
+        client.get(url)
+    with django_assert_max_num_queries(MAX_POST):
+        client.post(url, area_post(questions, level="4", comment="Budget"))
+    with django_assert_max_num_queries(MAX_POST):
+        client.post(url, area_post(questions, level="2", comment="Budget igen"))
