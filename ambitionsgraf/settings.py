@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "ambitionsgraf.maturity",
     "ambitionsgraf.rounds",
     "ambitionsgraf.results",
+    "ambitionsgraf.plans",
+    "ambitionsgraf.reports",
     "ambitionsgraf.demo",
 ]
 

@@ -10,5 +10,8 @@ urlpatterns = i18n_patterns(
     path("", include("ambitionsgraf.rounds.urls")),
     path("", include("ambitionsgraf.rounds.questionnaire_urls")),
     path("", include("ambitionsgraf.results.urls")),
+    path("", include("ambitionsgraf.plans.urls")),
+    path("", include("ambitionsgraf.plans.workshop_urls")),
+    path("", include("ambitionsgraf.reports.urls")),
     prefix_default_language=False,
 )

@@ -29,10 +29,17 @@ class Organisation(models.Model):
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("Admin")
+    COACH = "coach", _("Coach")
 
     @property
     def can_manage(self) -> bool:
+        """Change settings, rounds, respondents and the ambition; see respondents' status."""
         return self == Role.ADMIN
+
+    @property
+    def can_comment(self) -> bool:
+        """Read results, trend and action plan, and comment on actions."""
+        return self in (Role.ADMIN, Role.COACH)
 
 
 class Membership(models.Model):
@@ -51,13 +58,15 @@ class Membership(models.Model):
         ]
 
 
-class AdminInvitation(models.Model):
-    """An admin invites a colleague by e-mail; the link carries a token stored only as a hash."""
+class Invitation(models.Model):
+    """An admin invites a colleague (admin) or an adviser (coach) by e-mail; the link carries a
+    token stored only as a hash."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField()
+    role = models.CharField(max_length=16, choices=Role, default=Role.ADMIN)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

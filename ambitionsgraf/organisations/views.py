@@ -18,7 +18,7 @@ from ambitionsgraf.rounds.views import participation
 
 from .access import get_organisation
 from .forms import AdminInviteForm
-from .models import AdminInvitation, Membership, Role
+from .models import Invitation, Membership, Role
 
 
 @login_required
@@ -63,7 +63,7 @@ def invite_admin(request, code):
     form = AdminInviteForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         token = new_token()
-        invitation = AdminInvitation.objects.create(
+        invitation = Invitation.objects.create(
             organisation=organisation,
             email=form.cleaned_data["email"],
             token_hash=token_hash(token),
@@ -88,7 +88,7 @@ def invite_admin(request, code):
 @require_http_methods(["GET", "POST"])
 def accept_invitation(request, token):
     invitation = (
-        AdminInvitation.objects.select_related("organisation")
+        Invitation.objects.select_related("organisation")
         .filter(token_hash=token_hash(token), accepted_at__isnull=True)
         .first()
     )

@@ -21,6 +21,18 @@ class AreaView:
     comments: list[str]
     weakest: object = None  # the Question with the lowest mean level, if any is shown
     most_divided: object = None  # the Question people answered most differently, if notable
+    agreed: float | None = None  # the level a dialogue workshop agreed on, if any
+    agreed_reason: str = ""
+
+    @property
+    def effective_level(self) -> float | None:
+        """The agreed level where a workshop set one, else the computed level."""
+        return self.agreed if self.agreed is not None else self.result.organisation_score
+
+    @property
+    def effective_gap(self) -> float | None:
+        level, ambition = self.effective_level, self.result.ambition
+        return None if level is None or ambition is None else ambition - level
 
 
 @dataclass
@@ -31,6 +43,23 @@ class RoundView:
     def by_gap(self):
         order = {r.key: i for i, r in enumerate(self.result.by_gap())}
         return sorted(self.areas, key=lambda a: order[a.area.key])
+
+    def by_effective_gap(self):
+        """Areas by the gap from the agreed (else computed) level, largest first, then model
+        order; areas without a gap last. The action plan is ordered this way."""
+        ranked = sorted(
+            enumerate(self.areas),
+            key=lambda pair: (
+                pair[1].effective_gap is None,
+                -(pair[1].effective_gap or 0),
+                pair[0],
+            ),
+        )
+        return [area for _index, area in ranked]
+
+    @property
+    def has_agreed(self) -> bool:
+        return any(a.agreed is not None for a in self.areas)
 
     @property
     def has_ambition(self) -> bool:
@@ -74,6 +103,7 @@ def load_round(round_) -> RoundView:
         scoring.Response(perspective=finished[rid], answers=answers[rid]) for rid in finished
     ]
     ambitions = {a.area_id: a for a in round_.ambitions.all()}
+    agreed = {a.area_id: a for a in round_.agreed_levels.all()}
     result = scoring.compute_round(
         specs,
         responses,
@@ -97,6 +127,8 @@ def load_round(round_) -> RoundView:
                 comments=area_comments,
                 weakest=by_key[told.weakest.key] if told.weakest else None,
                 most_divided=by_key[told.most_divided.key] if told.most_divided else None,
+                agreed=float(agreed[area.pk].level) if area.pk in agreed else None,
+                agreed_reason=agreed[area.pk].reason if area.pk in agreed else "",
             )
         )
     return RoundView(result=result, areas=views)

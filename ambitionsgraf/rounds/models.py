@@ -34,6 +34,14 @@ class Round(models.Model):
     status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The round this one was started from",
+    )  # fmt: skip
+    reminders_scheduled_sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the automatic reminder before the closing date went"
+    )
+    workshop_finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = RoundQuerySet.as_manager()
 
@@ -83,6 +91,8 @@ class Respondent(models.Model):
     last_area = models.PositiveSmallIntegerField(
         default=0, help_text="Last area page saved (1-based)"
     )
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["perspective", "email"]

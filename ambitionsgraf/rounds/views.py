@@ -54,7 +54,7 @@ def new_round(request, code):
 
 @login_required
 def detail(request, code, round_code):
-    organisation, round_ = get_round(request, code, round_code)
+    organisation, round_ = get_round(request, code, round_code, manage=True)
     rows = participation(round_)
     totals = {k: sum(r[k] for r in rows) for k in ("invited", "started", "finished")}
     return render(

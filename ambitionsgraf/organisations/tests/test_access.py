@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from ambitionsgraf.conftest import finished_respondents, make_respondent, page_text
-from ambitionsgraf.organisations.models import AdminInvitation
+from ambitionsgraf.organisations.models import Invitation
 from ambitionsgraf.rounds.models import Ambition, Respondent, Round
 
 ORGANISATION_PAGES = ["organisations:overview", "organisations:invite_admin", "rounds:new"]
@@ -43,7 +43,7 @@ def snapshot(org, round_):
     return {
         "rounds": Round.objects.filter(organisation=org).count(),
         "respondents": Respondent.objects.filter(round__organisation=org).count(),
-        "invitations": AdminInvitation.objects.filter(organisation=org).count(),
+        "invitations": Invitation.objects.filter(organisation=org).count(),
         "ambitions": Ambition.objects.filter(round=round_).count(),
         "status": round_.status,
     }

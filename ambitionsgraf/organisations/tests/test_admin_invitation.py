@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ambitionsgraf.accounts.models import User
 from ambitionsgraf.conftest import PASSWORD, in_language, logged_in, mail_link, page_text
-from ambitionsgraf.organisations.models import AdminInvitation, Membership
+from ambitionsgraf.organisations.models import Invitation, Membership
 
 INVALID = "The invitation is not valid"
 
@@ -29,7 +29,7 @@ def test_admin_invites_a_colleague_and_one_mail_is_sent(admin_a_client, org_a, m
 
     assert response.status_code == 302
     assert response["Location"] == reverse("organisations:overview", args=[org_a.code])
-    invitation = AdminInvitation.objects.get(organisation=org_a)
+    invitation = Invitation.objects.get(organisation=org_a)
     assert invitation.email == "kollega@alvstad.example"
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["kollega@alvstad.example"]
@@ -57,7 +57,7 @@ def test_the_token_is_stored_only_as_a_hash(admin_a_client, org_a, mailoutbox):
     invite(admin_a_client, org_a)
     token = mail_link(mailoutbox[0]).rstrip("/").rsplit("/", 1)[-1]
 
-    invitation = AdminInvitation.objects.get()
+    invitation = Invitation.objects.get()
     assert token not in invitation.token_hash
     assert len(invitation.token_hash) == 64
 
@@ -69,7 +69,7 @@ def test_existing_admin_cannot_be_invited_again(admin_a_client, org_a, admin_a, 
     assert in_language("sv", "This person is already an admin of the organisation.") in (
         page_text(response)
     )
-    assert not AdminInvitation.objects.exists()
+    assert not Invitation.objects.exists()
     assert mailoutbox == []
 
 
@@ -92,7 +92,7 @@ def test_accepting_as_a_new_user_creates_account_and_membership(admin_a_client, 
     user = User.objects.get(email="kollega@alvstad.example")
     assert not User.objects.filter(email="someone-else@evil.example").exists()
     assert Membership.objects.filter(organisation=org_a, user=user, role="admin").exists()
-    assert AdminInvitation.objects.get().accepted_at is not None
+    assert Invitation.objects.get().accepted_at is not None
     assert newcomer.get(response["Location"]).status_code == 200
 
 
