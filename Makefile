@@ -36,9 +36,9 @@ run: demo
 
 # Debian's Chromium and poppler for browser and PDF tests; axe-core from npm (pinned in package-lock.json).
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-		else echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests are skipped without it)"; fi; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; \
+		else echo "Chromium or poppler-utils is missing: run 'sudo apt-get install chromium poppler-utils' (those tests are skipped without them)"; fi; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ]; then npm ci --no-audit --no-fund --silent; fi
 
