@@ -1,4 +1,4 @@
-"""Demo data for `make run`: two organisations with a closed and an open round each.
+"""Demo data for `make run`: two organisations with closed rounds and an open one each.
 
 Answers are generated from a per-area profile of each organisation, a bias per perspective and
 personal noise, with a fixed random seed, so every run gives the same realistic picture.
@@ -7,7 +7,7 @@ Running it again changes nothing.
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +19,11 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Membership, Organisation
 from ambitionsgraf.rounds.models import Ambition, Answer, Respondent
 
+from . import seed_plans
+
 PASSWORD = "demo-lösenord-2026"
+AREAS = ("goals", "strategies", "planning", "follow_up", "responsibility", "organisation",
+         "interplay", "facts")  # fmt: skip
 
 COMMENTS = [
     "Vi har börjat men det saknas tid att följa upp.",
@@ -32,6 +36,18 @@ COMMENTS = [
 ]
 
 
+def levels(*values) -> dict:
+    return dict(zip(AREAS, values, strict=True))
+
+
+@dataclass(frozen=True)
+class PastRound:
+    name: str
+    closed_days_ago: int
+    shift: dict = field(default_factory=dict)  # area key -> change from today's profile
+    ambition_shift: dict = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class DemoOrg:
     name: str
@@ -42,81 +58,49 @@ class DemoOrg:
     volume: str
     admin_email: str
     admin_name: str
-    profile: dict  # area key -> typical level
+    profile: dict  # area key -> typical level in the latest closed round
     ambition: dict  # area key -> target
+    history: tuple  # closed rounds, oldest first
     respondent_token: str  # fixed so `make run` can print the same link every time
+    with_plan: bool = False
 
 
 ORGS = [
     DemoOrg(
-        name="Älvstads kommun",
-        prefix="21200099",
-        type="municipality",
-        county="vasternorrland",
-        employees="5000-19999",
-        volume="2bn-9bn",
-        admin_email="inkopschef@alvstad.example",
-        admin_name="Karin Holm",
-        profile={
-            "goals": 2.4,
-            "strategies": 2.0,
-            "planning": 2.8,
-            "follow_up": 2.1,
-            "responsibility": 3.0,
-            "organisation": 3.1,
-            "interplay": 2.2,
-            "facts": 1.7,
-        },
-        ambition={
-            "goals": 4,
-            "strategies": 3.5,
-            "planning": 4,
-            "follow_up": 3.5,
-            "responsibility": 4,
-            "organisation": 3.5,
-            "interplay": 4,
-            "facts": 3,
-        },
+        name="Älvstads kommun", prefix="21200099", type="municipality", county="vasternorrland",
+        employees="5000-19999", volume="2bn-9bn",
+        admin_email="inkopschef@alvstad.example", admin_name="Karin Holm",
+        profile=levels(2.4, 2.0, 2.8, 2.1, 3.0, 3.1, 2.2, 1.7),
+        ambition=levels(4, 3.5, 4, 3.5, 4, 3.5, 4, 3),
+        history=(
+            # A year earlier most areas were lower; facts (spend analysis) did not move,
+            # which the demo's "done, but no change yet" flag shows.
+            PastRound("Skattning 2024", 715,
+                      shift=levels(-0.6, -0.4, -0.5, -0.5, -0.3, -0.2, -0.6, 0.1),
+                      ambition_shift={"goals": -0.5, "interplay": -0.5}),
+            PastRound("Skattning 2025", 350),
+        ),
         respondent_token="demo-alvstad-ledning-1",
+        with_plan=True,
     ),
     DemoOrg(
-        name="Trafiksäkerhetsverket",
-        prefix="20210099",
-        type="state_agency",
-        county="stockholm",
-        employees="500-1999",
-        volume="500m-1999m",
-        admin_email="upphandling@tsv.example",
-        admin_name="Omar Said",
-        profile={
-            "goals": 3.0,
-            "strategies": 2.7,
-            "planning": 3.2,
-            "follow_up": 2.6,
-            "responsibility": 3.4,
-            "organisation": 2.6,
-            "interplay": 2.9,
-            "facts": 2.3,
-        },
-        ambition={
-            "goals": 4,
-            "strategies": 4,
-            "planning": 4,
-            "follow_up": 4,
-            "responsibility": 4,
-            "organisation": 3.5,
-            "interplay": 3.5,
-            "facts": 3.5,
-        },
+        name="Trafiksäkerhetsverket", prefix="20210099", type="state_agency", county="stockholm",
+        employees="500-1999", volume="500m-1999m",
+        admin_email="upphandling@tsv.example", admin_name="Omar Said",
+        profile=levels(3.0, 2.7, 3.2, 2.6, 3.4, 2.6, 2.9, 2.3),
+        ambition=levels(4, 4, 4, 4, 4, 3.5, 3.5, 3.5),
+        history=(PastRound("Skattning 2025", 350),),
         respondent_token="demo-tsv-ledning-1",
     ),
-]
+]  # fmt: skip
 
 BIAS = {"leadership": 0.3, "procurement": -0.1, "operations": -0.25}
 # Where leadership sees things rosier than the rest: the areas it owns itself.
 LEADERSHIP_BLIND_SPOTS = {"goals", "strategies", "follow_up"}
 DONT_KNOW = {"leadership": 0.05, "procurement": 0.03, "operations": 0.12}
 CLOSED_GROUPS = {"leadership": 4, "procurement": 5, "operations": 3}
+OPEN_ROUND = [("leadership", True), ("procurement", True), ("procurement", False),
+              ("operations", None), ("leadership", None)]  # fmt: skip
 
 
 def org_number(prefix: str) -> str:
@@ -125,7 +109,7 @@ def org_number(prefix: str) -> str:
     return f"{digits[:6]}-{digits[6:]}"
 
 
-def seed() -> list[tuple[DemoOrg, Organisation, str]]:
+def seed() -> list[tuple[DemoOrg, Organisation]]:
     version = ModelVersion.objects.current()
     if version is None:
         raise RuntimeError("Load the model first: manage.py load_model")
@@ -135,80 +119,62 @@ def seed() -> list[tuple[DemoOrg, Organisation, str]]:
             org = Organisation.objects.filter(org_number=org_number(demo.prefix)).first()
             if org is None:
                 org = _create(demo, version)
-        made.append((demo, org, demo.respondent_token))
+        made.append((demo, org))
     return made
 
 
 def _create(demo: DemoOrg, version) -> Organisation:
     rng = random.Random(demo.name)
     org = Organisation.objects.create(
-        name=demo.name,
-        org_number=org_number(demo.prefix),
-        type=demo.type,
-        county=demo.county,
-        employees_band=demo.employees,
-        volume_band=demo.volume,
-        procurement_setup="centralised",
-    )
+        name=demo.name, org_number=org_number(demo.prefix), type=demo.type, county=demo.county,
+        employees_band=demo.employees, volume_band=demo.volume, procurement_setup="centralised",
+    )  # fmt: skip
     user = User.objects.filter(email=demo.admin_email).first() or User.objects.create_user(
         email=demo.admin_email, password=PASSWORD, name=demo.admin_name
     )
     Membership.objects.create(organisation=org, user=user, role="admin")
-    questions = list(version.areas.prefetch_related("questions"))
-    now = timezone.now()
-    closed = org.rounds.create(
-        model_version=version,
-        name="Skattning 2025",
-        status="closed",
-        closes_on=(now - dt.timedelta(days=330)).date(),
-        closed_at=now - dt.timedelta(days=330),
-    )
-    org.rounds.filter(pk=closed.pk).update(created_at=now - dt.timedelta(days=360))
+    areas = list(version.areas.prefetch_related("questions"))
     domain = demo.admin_email.split("@")[1]
-    for perspective, count in CLOSED_GROUPS.items():
-        for n in range(count):
-            _respondent(
-                rng,
-                closed,
-                questions,
-                demo,
-                f"{perspective}{n + 1}@{domain}",
-                perspective,
-                finished=True,
-            )
-    for area in questions:
-        Ambition.objects.create(
-            round=closed,
-            area=area,
-            target=demo.ambition[area.key],
-            reason="Beslutat i ledningsgruppen." if area.key in {"goals", "strategies"} else "",
-        )
+    now = timezone.now()
+    closed_rounds = []
+    for past in demo.history:
+        closed_at = now - dt.timedelta(days=past.closed_days_ago)
+        round_ = org.rounds.create(
+            model_version=version, name=past.name, status="closed",
+            closes_on=closed_at.date(), closed_at=closed_at,
+            previous=closed_rounds[-1] if closed_rounds else None,
+        )  # fmt: skip
+        org.rounds.filter(pk=round_.pk).update(created_at=closed_at - dt.timedelta(days=30))
+        profile = {k: v + past.shift.get(k, 0) for k, v in demo.profile.items()}
+        for perspective, count in CLOSED_GROUPS.items():
+            for n in range(count):
+                email = f"{perspective}{n + 1}@{domain}"
+                _respondent(rng, round_, areas, profile, email, perspective, finished=True)
+        for area in areas:
+            Ambition.objects.create(
+                round=round_, area=area,
+                target=demo.ambition[area.key] + past.ambition_shift.get(area.key, 0),
+                reason="Beslutat i ledningsgruppen." if area.key in {"goals", "strategies"} else "",
+            )  # fmt: skip
+        closed_rounds.append(round_)
     open_round = org.rounds.create(
-        model_version=version, name="Skattning 2026", closes_on=(now + dt.timedelta(days=30)).date()
-    )
-    plan = [
-        ("leadership", True),
-        ("procurement", True),
-        ("procurement", False),
-        ("operations", None),
-        ("leadership", None),
-    ]
-    for n, (perspective, finished) in enumerate(plan, start=1):
-        _respondent(
-            rng, open_round, questions, demo, f"ny{n}@{domain}", perspective, finished=finished
-        )
+        model_version=version, name="Skattning 2026", previous=closed_rounds[-1],
+        closes_on=(now + dt.timedelta(days=30)).date(),
+    )  # fmt: skip
+    for n, (perspective, finished) in enumerate(OPEN_ROUND, start=1):
+        email = f"ny{n}@{domain}"
+        _respondent(rng, open_round, areas, demo.profile, email, perspective, finished=finished)
     # The respondent whose link `make run` prints: invited, not started.
     Respondent.objects.create(
-        round=open_round,
-        email=f"ledamot@{domain}",
-        perspective="leadership",
-        language="sv",
+        round=open_round, email=f"ledamot@{domain}", perspective="leadership", language="sv",
         token_hash=token_hash(demo.respondent_token),
-    )
+    )  # fmt: skip
+    if demo.with_plan:
+        seed_plans.seed(org, closed_rounds, areas, password=PASSWORD)
     return org
 
 
-def _respondent(rng, round_, areas, demo, email, perspective, *, finished):
+def _respondent(rng, round_, areas, profile, email, perspective, *, finished):
     """finished: True (all answered), False (started, half-way), None (only invited)."""
     respondent, _token = Respondent.with_new_token(
         round=round_, email=email, perspective=perspective, language="sv"
@@ -216,33 +182,25 @@ def _respondent(rng, round_, areas, demo, email, perspective, *, finished):
     if finished is None:
         respondent.save()
         return
-    now = timezone.now()
-    respondent.started_at = now
-    respondent.finished_at = now if finished else None
+    answered = areas if finished else areas[: len(areas) // 2]
+    respondent.started_at = timezone.now()
+    respondent.finished_at = respondent.started_at if finished else None
+    respondent.last_area = len(answered)
     respondent.save()
     personal = rng.gauss(0, 0.35)
     answers = []
-    area_list = areas if finished else areas[: len(areas) // 2]
-    respondent.last_area = len(area_list)
-    respondent.save(update_fields=["last_area"])
-    for area in area_list:
+    for area in answered:
+        bias = BIAS[perspective]
+        if perspective == "leadership" and area.key in LEADERSHIP_BLIND_SPOTS:
+            bias += 0.7
         for q in area.questions.all():
             if perspective not in q.perspectives or rng.random() < 0.03:
                 continue
             if rng.random() < DONT_KNOW[perspective]:
                 answers.append(Answer(respondent=respondent, question=q, dont_know=True))
                 continue
-            bias = BIAS[perspective]
-            if perspective == "leadership" and area.key in LEADERSHIP_BLIND_SPOTS:
-                bias += 0.7
-            raw = demo.profile[area.key] + bias + personal + rng.gauss(0, 0.6)
+            raw = profile[area.key] + bias + personal + rng.gauss(0, 0.6)
             comment = rng.choice(COMMENTS) if rng.random() < 0.04 else ""
-            answers.append(
-                Answer(
-                    respondent=respondent,
-                    question=q,
-                    level=min(5, max(1, round(raw))),
-                    comment=comment,
-                )
-            )
+            level = min(5, max(1, round(raw)))
+            answers.append(Answer(respondent=respondent, question=q, level=level, comment=comment))
     Answer.objects.bulk_create(answers)

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ambitionsgraf.demo.seed import PASSWORD, seed
+from ambitionsgraf.demo.seed_plans import COACH_EMAIL
 from ambitionsgraf.rounds.emails import respondent_link
 
 
@@ -14,9 +15,12 @@ class Command(BaseCommand):
             made = seed()
         self.stdout.write("")
         self.stdout.write("Demo-inloggningar:")
-        for demo, org, _token in made:
+        for demo, org in made:
             self.stdout.write(f"  admin ({org.name}): {demo.admin_email} / lösenord: {PASSWORD}")
-        demo, org, token = made[0]
-        link = settings.SITE_URL + respondent_link(token, "sv")
+        for demo, org in made:
+            if demo.with_plan:
+                self.stdout.write(f"  coach ({org.name}): {COACH_EMAIL} / lösenord: {PASSWORD}")
+        demo, org = made[0]
+        link = settings.SITE_URL + respondent_link(demo.respondent_token, "sv")
         self.stdout.write(f"  respondentlänk (ledningen, {org.name}, öppen omgång): {link}")
         self.stdout.write("")
