@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser-deps migrate demo messages lint format ci clean
+.PHONY: run test test-postgres install install-dev browser-deps migrate demo messages lint format ci clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -46,6 +46,10 @@ test: install-dev browser-deps
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "A migration is missing: run manage.py makemigrations" && exit 1)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The same suite against a throwaway PostgreSQL server (the production database).
+test-postgres: install-dev browser-deps
+	scripts/with-postgres $(PY) -m pytest
 
 messages: install-dev
 	$(PY) manage.py makemessages -l sv --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore '*/tests/*'

@@ -52,6 +52,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+REMINDER_DAYS_BEFORE_CLOSING = env_int("REMINDER_DAYS_BEFORE_CLOSING", 3)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
