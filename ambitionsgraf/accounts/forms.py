@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -62,3 +62,12 @@ class SignInForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or the password is wrong. Try again."),
         "inactive": _("This account is not active."),
     }
+
+
+class SetNewPasswordForm(SetPasswordForm):
+    """Django's form with our autocomplete hints; the validators come from settings."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("new_password1", "new_password2"):
+            self.fields[name].widget.attrs["autocomplete"] = "new-password"
