@@ -16,8 +16,8 @@ Pure functions over frozen dataclasses; no database. The numbered rules:
 6. Spread = max - min of the shown perspectives' scores; a spread of at least
    1.0 is flagged as disagreement.
 7. Areas are ranked by gap, largest first, areas without a gap last.
-8. A question's answer distribution is shown only if at least ``min_group``
-   respondents were asked it.
+8. A question's answer distribution counts only the respondents counted under
+   rule 3, and is shown only if at least ``min_group`` of them were asked it.
 
 Scores are unrounded floats; rounding is for display.
 """
@@ -297,9 +297,12 @@ def compute_round(
     }
     if pool_counted:
         groups[POOLED] = pool
+    # Only counted respondents appear in the answer distributions too: otherwise the people
+    # left out could be found by subtracting the shown groups from the whole.
+    counted = [r for group in groups.values() for r in group]
 
     return RoundResult(
-        areas=tuple(_area_result(a, groups, responses, ambitions, min_group) for a in areas),
+        areas=tuple(_area_result(a, groups, counted, ambitions, min_group) for a in areas),
         respondents=respondents,
         shown_perspectives=shown,
         pooled_respondents=len(pool) if pool_counted else 0,

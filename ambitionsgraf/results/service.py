@@ -70,6 +70,12 @@ class RoundView:
         return [a for a in self.areas if a.result.disagreement]
 
 
+def counted_perspectives(result: scoring.RoundResult) -> set[str]:
+    """Perspectives whose respondents count: shown on their own, or in a pool large enough."""
+    small = {p for p, n in result.respondents.items() if 0 < n < scoring.MIN_GROUP}
+    return set(result.shown_perspectives) | (small if result.pooled_respondents else set())
+
+
 def load_round(round_) -> RoundView:
     areas = list(round_.model_version.areas.prefetch_related("questions"))
     specs = [
@@ -93,12 +99,13 @@ def load_round(round_) -> RoundView:
     rows = Answer.objects.filter(respondent_id__in=list(finished)).values_list(
         "respondent_id", "question_id", "level", "dont_know", "comment"
     )
+    comment_rows = []
     for respondent_id, question_id, level, dont_know, comment in rows:
         key = question_keys[question_id]
         if level is not None or dont_know:
             answers[respondent_id][key] = level
         if comment:
-            comments.setdefault(key, []).append(comment)
+            comment_rows.append((finished[respondent_id], key, comment))
     responses = [
         scoring.Response(perspective=finished[rid], answers=answers[rid]) for rid in finished
     ]
@@ -109,6 +116,10 @@ def load_round(round_) -> RoundView:
         responses,
         {area.key: ambitions[area.pk].target if area.pk in ambitions else None for area in areas},
     )
+    counted = counted_perspectives(result)
+    for perspective, key, comment in comment_rows:
+        if perspective in counted:
+            comments.setdefault(key, []).append(comment)
     views = []
     for area, area_result in zip(areas, result.areas, strict=True):
         distributions = {d.key: d for d in area_result.questions}

@@ -119,7 +119,11 @@ def test_comments_are_shown_without_who_wrote_them(admin_a_client, org_a, round_
     html = page_text(response)
     for respondent, _token in answered_round:
         comment = respondent.answers.get(question__key="goals_derived").comment
-        assert f"<li>{comment}</li>" in html
+        if respondent.perspective == "operations":
+            # Two operations respondents are too few to count, so their comments stay out too.
+            assert comment not in html
+        else:
+            assert f"<li>{comment}</li>" in html
 
 
 def test_no_respondent_email_or_token_appears_on_the_results_page(

@@ -344,15 +344,16 @@ def test_distribution_counts_levels_dont_know_and_unanswered():
         response("leadership", q1=5),
         response("operations", q1=None),
         response("operations"),
+        response("operations", q1=3),
     ]
     dist = compute_round([ONE_QUESTION_AREA], responses, {}).areas[0].questions[0]
     assert dist.key == "q1"
     assert dist.shown
-    assert dist.asked == 5
-    assert dist.counts == (1, 0, 0, 0, 2)
+    assert dist.asked == 6
+    assert dist.counts == (1, 0, 1, 0, 2)
     assert dist.dont_know == 1
     assert dist.unanswered == 1
-    assert dist.mean == pytest.approx(11 / 3)
+    assert dist.mean == pytest.approx(14 / 4)
 
 
 def test_distribution_mean_is_none_without_levels():
@@ -366,11 +367,15 @@ def test_distribution_mean_is_none_without_levels():
 def test_distribution_hidden_when_fewer_than_min_group_asked():
     only_procurement = question("q2", perspectives={"procurement"})
     a_spec = area("a", question("q1"), only_procurement)
-    responses = group("leadership", [3, 3, 3]) + [
-        response("procurement", q1=2, q2=1) for _ in range(2)
-    ]
+    # Procurement (2) and operations (1) are pooled to a counted group of 3; only the two
+    # procurement respondents were asked q2, so its distribution stays hidden.
+    responses = (
+        group("leadership", [3, 3, 3])
+        + [response("procurement", q1=2, q2=1) for _ in range(2)]
+        + [response("operations", q1=4)]
+    )
     q1, q2 = compute_round([a_spec], responses, {}).areas[0].questions
-    assert q1.shown and q1.asked == 5
+    assert q1.shown and q1.asked == 6
     assert not q2.shown
     assert q2.asked == 2
     # Nothing about the hidden answers is passed on.
@@ -380,3 +385,19 @@ def test_distribution_hidden_when_fewer_than_min_group_asked():
 
 def test_min_group_default_is_three():
     assert MIN_GROUP == 3
+
+
+def test_respondents_left_out_never_appear_in_the_answer_distributions():
+    """Two leadership respondents are too few and have no pool: subtracting the shown groups
+    from a distribution must not reveal them, so they are not in it at all."""
+    area = AreaSpec(
+        key="a",
+        questions=(QuestionSpec(key="q", area_key="a", perspectives=frozenset(PERSPECTIVES)),),
+    )
+    responses = [Response(perspective="procurement", answers={"q": 3}) for _ in range(3)]
+    responses += [Response(perspective="leadership", answers={"q": 5}) for _ in range(2)]
+    result = compute_round([area], responses, {})
+    distribution = result.areas[0].questions[0]
+    assert result.excluded_respondents == 2
+    assert distribution.asked == 3
+    assert distribution.counts == (0, 0, 3, 0, 0)
