@@ -62,6 +62,15 @@ class Action(models.Model):
             self.done_at = None
         super().save(*args, **kwargs)
 
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def is_overdue(self) -> bool:
+        """Its due date has passed (Swedish time) and it is not done."""
+        return self.due_on is not None and not self.is_done and self.due_on < timezone.localdate()
+
 
 class ActionComment(models.Model):
     """A comment on an action, by an admin or the organisation's coach."""
