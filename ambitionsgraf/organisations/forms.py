@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.lib import orgnr
 
-from .models import Organisation
+from .models import Organisation, Role
 
 
 class OrganisationForm(forms.ModelForm):
@@ -50,8 +50,36 @@ class OrganisationForm(forms.ModelForm):
         return number
 
 
-class AdminInviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of your colleague"))
+ROLE_CHOICES = [
+    (
+        Role.ADMIN.value,
+        _(
+            "Admin: starts rounds, invites and reminds respondents, sees who has answered, "
+            "sets the ambition and owns the action plan."
+        ),
+    ),
+    (
+        Role.COACH.value,
+        _(
+            "Coach: an adviser who reads the results, the trend and the action plan and comments "
+            "on actions, but never sees who answered or what anyone answered, and cannot change "
+            "anything."
+        ),
+    ),
+]
+
+
+class InvitationForm(forms.Form):
+    """Invite a colleague as admin, or an adviser as coach, by e-mail."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=ROLE_CHOICES,
+        initial=Role.ADMIN,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     language = forms.ChoiceField(
         label=_("Language of the e-mail"),
         choices=[("sv", _("Swedish")), ("en", _("English"))],
@@ -61,8 +89,14 @@ class AdminInviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
 
+    def clean_role(self):
+        return Role(self.cleaned_data["role"] or Role.ADMIN)
+
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
-        if self.organisation.memberships.filter(user__email__iexact=email).exists():
+        membership = self.organisation.memberships.filter(user__email__iexact=email).first()
+        if membership is not None and membership.role == Role.COACH:
+            raise forms.ValidationError(_("This person is already a coach of the organisation."))
+        if membership is not None:
             raise forms.ValidationError(_("This person is already an admin of the organisation."))
         return email

@@ -14,11 +14,13 @@ from ambitionsgraf.accounts.forms import AccountForm
 from ambitionsgraf.lib import mail
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.rounds.models import Round
-from ambitionsgraf.rounds.views import participation
+from ambitionsgraf.rounds.views import participation_of
 
 from .access import get_organisation
-from .forms import AdminInviteForm
+from .forms import InvitationForm
 from .models import Invitation, Membership, Role
+
+INVITATION_MAILS = {Role.ADMIN: "admin_invitation", Role.COACH: "coach_invitation"}
 
 
 @login_required
@@ -39,10 +41,16 @@ def overview(request, code):
         started=Count("respondents", filter=Q(respondents__started_at__isnull=False)),
         finished=Count("respondents", filter=Q(respondents__finished_at__isnull=False)),
     )
+    rounds = list(rounds)
     open_rounds = [r for r in rounds if r.status == Round.Status.OPEN]
-    for round_ in open_rounds:
-        round_.participation = participation(round_)
-    admins = organisation.memberships.select_related("user").order_by("user__email")
+    if organisation.can_manage and open_rounds:  # per perspective: admins only
+        counts = participation_of(open_rounds)
+        for round_ in open_rounds:
+            round_.participation = counts[round_.pk]
+    members = list(organisation.memberships.select_related("user").order_by("user__email"))
+    pending = []
+    if organisation.can_manage:
+        pending = list(organisation.invitations.filter(accepted_at__isnull=True))
     return render(
         request,
         "organisations/overview.html",
@@ -50,8 +58,10 @@ def overview(request, code):
             "organisation": organisation,
             "open_rounds": open_rounds,
             "closed_rounds": [r for r in rounds if r.status == Round.Status.CLOSED],
-            "admins": admins,
-            "pending_invitations": organisation.invitations.filter(accepted_at__isnull=True),
+            "last_round": rounds[0] if rounds else None,
+            "admins": [m for m in members if m.role == Role.ADMIN],
+            "coaches": [m for m in members if m.role == Role.COACH],
+            "pending_invitations": pending,
         },
     )
 
@@ -60,12 +70,14 @@ def overview(request, code):
 @require_http_methods(["GET", "POST"])
 def invite_admin(request, code):
     organisation = get_organisation(request, code, manage=True)
-    form = AdminInviteForm(request.POST or None, organisation=organisation)
+    form = InvitationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         token = new_token()
+        role = form.cleaned_data["role"]
         invitation = Invitation.objects.create(
             organisation=organisation,
             email=form.cleaned_data["email"],
+            role=role,
             token_hash=token_hash(token),
             invited_by=request.user,
         )
@@ -73,7 +85,7 @@ def invite_admin(request, code):
         with translation.override(language):
             link = reverse("organisations:accept_invitation", args=[token])
         mail.send(
-            "admin_invitation",
+            INVITATION_MAILS[role],
             to=invitation.email,
             language=language,
             context={"organisation": organisation, "inviter": request.user, "link": link},
@@ -104,15 +116,23 @@ def accept_invitation(request, token):
             if user is None:
                 user = account.save(language=get_language()[:2])
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            Membership.objects.get_or_create(
-                organisation=organisation, user=user, defaults={"role": Role.ADMIN}
+            membership, _created = Membership.objects.get_or_create(
+                organisation=organisation, user=user, defaults={"role": invitation.role}
             )
             invitation.accepted_at = timezone.now()
             invitation.save(update_fields=["accepted_at"])
-        messages.success(request, _("You are now an admin of %s.") % organisation.name)
+        if membership.role == Role.COACH:
+            messages.success(request, _("You are now a coach of %s.") % organisation.name)
+        else:
+            messages.success(request, _("You are now an admin of %s.") % organisation.name)
         return redirect("organisations:overview", organisation.code)
     return render(
         request,
         "organisations/accept_invitation.html",
-        {"invitation": invitation, "organisation": organisation, "account": account},
+        {
+            "invitation": invitation,
+            "organisation": organisation,
+            "account": account,
+            "coach": invitation.role == Role.COACH,
+        },
     )

@@ -21,3 +21,19 @@ def send_invitation(respondent, token: str) -> None:
             "link": respondent_link(token, respondent.language),
         },
     )
+
+
+def send_reminder(respondent, token: str) -> None:
+    """The reminder carries a new personal link: the one in earlier e-mails no longer works."""
+    mail.send(
+        "respondent_reminder",
+        to=respondent.email,
+        language=respondent.language,
+        context={
+            "organisation": respondent.round.organisation,
+            "round": respondent.round,
+            "perspective": respondent.get_perspective_display,
+            "started": respondent.started_at is not None,
+            "link": respondent_link(token, respondent.language),
+        },
+    )

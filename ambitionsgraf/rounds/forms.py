@@ -2,6 +2,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import formats, timezone
@@ -171,3 +172,68 @@ class AmbitionForm(forms.Form):
     def rows(self):
         for area in self.areas:
             yield area, self[f"target_{area.key}"], self[f"reason_{area.key}"]
+
+
+class ReminderForm(forms.Form):
+    """Whom to remind: everyone who has not finished, or those of one perspective."""
+
+    perspective = forms.ChoiceField(label=_("Send a reminder to"), required=False)
+
+    def __init__(self, *args, counts: dict[str, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.counts = counts
+        self.nobody_left = counts[""] == 0
+        everyone = [("", _("Everyone who has not finished (%(count)d)") % {"count": counts[""]})]
+        self.fields["perspective"].choices = everyone + [
+            (
+                value,
+                _("%(perspective)s (%(count)d)") % {"perspective": label, "count": counts[value]},
+            )
+            for value, label in Perspective.choices
+        ]
+
+
+class NextRoundForm(RoundForm):
+    """A new round based on an earlier one: its respondents, all ticked, can be unticked."""
+
+    respondents = forms.MultipleChoiceField(
+        label=_("Invite again"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta(RoundForm.Meta):
+        pass
+
+    def __init__(self, *args, earlier: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earlier = earlier
+        self.fields["respondents"].choices = [(r.email, r.email) for r in earlier]
+        if not self.is_bound:
+            self.initial["respondents"] = [r.email for r in earlier]
+
+    def groups(self) -> list[dict]:
+        """The earlier respondents per perspective, each with whether its box is ticked."""
+        if self.is_bound:
+            ticked = set(self.data.getlist(self.add_prefix("respondents")))
+        else:
+            ticked = set(self.initial["respondents"])
+        languages = dict(settings.LANGUAGES)
+        groups = []
+        for value, label in Perspective.choices:
+            people = [r for r in self.earlier if r.perspective == value]
+            if people:
+                groups.append(
+                    {
+                        "key": value,
+                        "label": label,
+                        "people": [
+                            {
+                                "email": r.email,
+                                "language": languages.get(r.language, r.language),
+                                "checked": r.email in ticked,
+                                "id": f"id_respondents_{value}_{i}",
+                            }
+                            for i, r in enumerate(people)
+                        ],
+                    }
+                )
+        return groups

@@ -18,11 +18,45 @@ class NoPublishedModel(Exception):
     pass
 
 
-def start_round(*, organisation, name: str, closes_on=None) -> Round:
+def start_round(*, organisation, name: str, closes_on=None, previous=None) -> Round:
     version = ModelVersion.objects.current()
     if version is None:
         raise NoPublishedModel(_("No model version is published yet."))
-    return organisation.rounds.create(model_version=version, name=name, closes_on=closes_on)
+    return organisation.rounds.create(
+        model_version=version, name=name, closes_on=closes_on, previous=previous
+    )
+
+
+def start_round_from(
+    *, organisation, previous: Round, name: str, closes_on=None, emails_: list[str]
+) -> tuple[Round, int]:
+    """Start a round based on `previous`, inviting again those of its respondents in `emails_`.
+
+    Each keeps their perspective and language and gets a new personal link by e-mail once
+    saved. Respondents whose address was erased are skipped. Returns the round and how many
+    were invited.
+    """
+    if previous.organisation_id != organisation.pk:
+        raise ValueError("The earlier round belongs to another organisation.")
+    with transaction.atomic():
+        round_ = start_round(
+            organisation=organisation, name=name, closes_on=closes_on, previous=previous
+        )
+        earlier = previous.respondents.filter(email__in=emails_).exclude(email="")
+        pairs = [
+            Respondent.with_new_token(
+                round=round_, email=r.email, perspective=r.perspective, language=r.language
+            )
+            for r in earlier
+        ]
+        Respondent.objects.bulk_create([respondent for respondent, _token in pairs])
+        transaction.on_commit(lambda: _send_invitations(pairs))
+    return round_, len(pairs)
+
+
+def _send_invitations(pairs) -> None:
+    for respondent, token in pairs:
+        emails.send_invitation(respondent, token)
 
 
 def invite_respondents(*, round: Round, emails_: list[str], perspective: str, language: str) -> int:
@@ -35,12 +69,7 @@ def invite_respondents(*, round: Round, emails_: list[str], perspective: str, la
             for email in emails_
         ]
         Respondent.objects.bulk_create([respondent for respondent, _token in pairs])
-
-        def send_all():
-            for respondent, token in pairs:
-                emails.send_invitation(respondent, token)
-
-        transaction.on_commit(send_all)
+        transaction.on_commit(lambda: _send_invitations(pairs))
     return len(pairs)
 
 

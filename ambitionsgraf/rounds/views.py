@@ -1,4 +1,5 @@
-"""The admin's side of a round: start it, invite respondents, set the ambition, close it."""
+"""The admin's side of a round: start it (from scratch or from the last one), invite and remind
+respondents, set the ambition, close it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,20 +12,12 @@ from django.views.decorators.http import require_http_methods
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_organisation, get_round
 
-from . import services
-from .forms import AmbitionForm, InviteForm, RoundForm
+from . import reminders, services
+from .forms import AmbitionForm, InviteForm, NextRoundForm, ReminderForm, RoundForm
+from .models import Respondent
 
 
-def participation(round_) -> list[dict]:
-    """Invited, started and finished per perspective: counts only, never answers."""
-    counts = {
-        row["perspective"]: row
-        for row in round_.respondents.values("perspective").annotate(
-            invited=Count("id"),
-            started=Count("id", filter=Q(started_at__isnull=False)),
-            finished=Count("id", filter=Q(finished_at__isnull=False)),
-        )
-    }
+def _participation_rows(counts: dict) -> list[dict]:
     return [
         {
             "perspective": label,
@@ -34,6 +27,29 @@ def participation(round_) -> list[dict]:
         }
         for value, label in Perspective.choices
     ]
+
+
+def _participation_counts(respondents, *by):
+    return respondents.values(*by, "perspective").annotate(
+        invited=Count("id"),
+        started=Count("id", filter=Q(started_at__isnull=False)),
+        finished=Count("id", filter=Q(finished_at__isnull=False)),
+    )
+
+
+def participation(round_) -> list[dict]:
+    """Invited, started and finished per perspective: counts only, never answers."""
+    counts = {row["perspective"]: row for row in _participation_counts(round_.respondents)}
+    return _participation_rows(counts)
+
+
+def participation_of(rounds) -> dict[int, list[dict]]:
+    """participation() of several rounds in one query: round id -> rows."""
+    counts: dict[int, dict] = {r.pk: {} for r in rounds}
+    respondents = Respondent.objects.filter(round__in=[r.pk for r in rounds]).order_by()
+    for row in _participation_counts(respondents, "round_id"):
+        counts[row["round_id"]][row["perspective"]] = row
+    return {pk: _participation_rows(rows) for pk, rows in counts.items()}
 
 
 @login_required
@@ -49,7 +65,57 @@ def new_round(request, code):
         else:
             messages.success(request, _("The round is started. Now invite the respondents."))
             return redirect("rounds:invite", organisation.code, round_.code)
-    return render(request, "rounds/new.html", {"organisation": organisation, "form": form})
+    return render(
+        request,
+        "rounds/new.html",
+        {"organisation": organisation, "form": form, "last_round": organisation.rounds.first()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_round_from_last(request, code):
+    """A new round with the last round's respondents invited again (each can be left out)."""
+    organisation = get_organisation(request, code, manage=True)
+    last = organisation.rounds.first()
+    if last is None:
+        messages.info(request, _("There is no earlier round yet. Start a new one."))
+        return redirect("rounds:new", organisation.code)
+    everyone = list(last.respondents.all())
+    earlier = [r for r in everyone if r.email]
+    form = NextRoundForm(request.POST or None, earlier=earlier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_, count = services.start_round_from(
+                organisation=organisation,
+                previous=last,
+                name=form.cleaned_data["name"],
+                closes_on=form.cleaned_data["closes_on"],
+                emails_=form.cleaned_data["respondents"],
+            )
+        except services.NoPublishedModel as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The round is started and %(count)d invitation is sent.",
+                    "The round is started and %(count)d invitations are sent.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("rounds:detail", organisation.code, round_.code)
+    return render(
+        request,
+        "rounds/new_from_last.html",
+        {
+            "organisation": organisation,
+            "last_round": last,
+            "form": form,
+            "erased": len(everyone) - len(earlier),
+        },
+    )
 
 
 @login_required
@@ -57,6 +123,9 @@ def detail(request, code, round_code):
     organisation, round_ = get_round(request, code, round_code, manage=True)
     rows = participation(round_)
     totals = {k: sum(r[k] for r in rows) for k in ("invited", "started", "finished")}
+    reminder_form = None
+    if round_.is_open:
+        reminder_form = ReminderForm(counts=reminders.unfinished_counts(round_))
     return render(
         request,
         "rounds/detail.html",
@@ -66,6 +135,55 @@ def detail(request, code, round_code):
             "participation": rows,
             "totals": totals,
             "respondents": round_.respondents.all(),
+            "reminder_form": reminder_form,
+            "reminder_days": reminders.days_before_closing(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remind(request, code, round_code):
+    """Remind those who have not finished: each gets a new personal link by e-mail."""
+    organisation, round_ = get_round(request, code, round_code, manage=True)
+    if not round_.is_open:
+        messages.error(request, _("The round is closed. Reminders can no longer be sent."))
+        return redirect("rounds:detail", organisation.code, round_.code)
+    counts = reminders.unfinished_counts(round_)
+    form = ReminderForm(request.POST or None, counts=counts)
+    if request.method == "POST" and form.is_valid():
+        perspective = form.cleaned_data["perspective"]
+        try:
+            count = reminders.send_reminders(round=round_, perspective=perspective)
+        except reminders.RoundClosed:
+            messages.error(request, _("The round is closed. Reminders can no longer be sent."))
+            return redirect("rounds:detail", organisation.code, round_.code)
+        if count == 0 and perspective:
+            messages.info(
+                request,
+                _(
+                    "No one from the perspective %(perspective)s has anything left to answer: "
+                    "no reminder was sent."
+                )
+                % {"perspective": Perspective(perspective).label},
+            )
+        elif count == 0:
+            messages.info(request, _("Everyone has finished: no reminder was sent."))
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)d reminder is sent.", "%(count)d reminders are sent.", count)
+                % {"count": count},
+            )
+        return redirect("rounds:detail", organisation.code, round_.code)
+    return render(
+        request,
+        "rounds/remind.html",
+        {
+            "organisation": organisation,
+            "round": round_,
+            "reminder_form": form,
+            "reminder_days": reminders.days_before_closing(),
         },
     )
 
