@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from ambitionsgraf.maturity.models import Area, Guidance, ModelVersion
+from ambitionsgraf.results import trend, trend_service
 from ambitionsgraf.results.scoring import MIN_GROUP
 from ambitionsgraf.results.service import AreaView, RoundView, load_round
 
@@ -183,6 +184,11 @@ def build_plan(organisation, *, proposals: bool = False, comments: bool = False)
         areas = [PlanArea(key=a.key, title=a.tr("title")) for a in _model_areas(round_)]
     by_key = {area.key: area for area in areas}
     old: list[PlanArea] = []
+    actions = list(actions)
+    # "Done, but no change yet": the same rule as the trend page.
+    flagged = trend.done_without_change(actions, trend_service.latest_comparison(organisation))
+    for action in actions:
+        action.no_change_yet = action.id in flagged
     for action in actions:
         if action.area_key not in by_key:
             by_key[action.area_key] = PlanArea(key=action.area_key, title="", in_model=False)

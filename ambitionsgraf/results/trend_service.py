@@ -58,7 +58,10 @@ def snapshots(rounds) -> list[trend.RoundSnapshot]:
 def latest_comparison(organisation) -> trend.Comparison | None:
     """The two latest closed rounds compared, for the action plan's "done, but no change yet"
     flag (``trend.done_without_change(actions, comparison)``); None with fewer than two."""
-    return trend.compare_latest(snapshots(closed_rounds(organisation)[-2:]))
+    latest = closed_rounds(organisation)[-2:]
+    if len(latest) < 2:
+        return None
+    return trend.compare_latest(snapshots(latest))
 
 
 # ---------------------------------------------------------------- the trend page
