@@ -1,0 +1,71 @@
+"""Downloads run a bounded number of SQL queries that does not grow with respondents or actions."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ambitionsgraf.conftest import (
+    finished_respondents,
+    logged_in,
+    make_admin,
+    make_organisation,
+    make_round,
+)
+from ambitionsgraf.reports.tests.conftest import action, agree, round_urls
+from ambitionsgraf.rounds.models import Ambition
+
+# Exports: session, user and membership, the round, load_round's reads. The plan and the
+# report also read the plan's latest round, and the report the trend's closed rounds.
+MAX_EXPORT = 12
+MAX_PLAN = 16
+MAX_REPORT = 36
+
+
+def organisation_with_round(model_version, respondents: int, actions: int):
+    org = make_organisation(f"Kommun med {respondents}")
+    client = logged_in(make_admin(org, f"admin{respondents}@kommun.example"))
+    round_ = make_round(org, model_version)
+    for i in range(respondents):
+        perspective = ["leadership", "procurement", "operations"][i % 3]
+        finished_respondents(round_, perspective, 1, level=1 + i % 5)
+    for area in model_version.areas.all():
+        Ambition.objects.create(round=round_, area=area, target=4, reason="Därför")
+    agree(round_, "goals", "2.5")
+    for i in range(actions):
+        action(org, ["goals", "facts", "planning"][i % 3], f"Åtgärd {i}", owner="Karin")
+    round_.close()
+    return client, round_urls(org, round_)
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+def test_download_queries_do_not_grow_with_respondents_or_actions(model_version):
+    few_client, few_urls = organisation_with_round(model_version, 3, 1)
+    many_client, many_urls = organisation_with_round(model_version, 15, 12)
+
+    for few_url, many_url in zip(few_urls, many_urls, strict=True):
+        few, many = count_queries(few_client, few_url), count_queries(many_client, many_url)
+        print(f"{few_url.rsplit('/', 1)[-1]}: {few} queries with 3 respondents, {many} with 15")
+        assert few == many, few_url
+
+
+@pytest.mark.parametrize("respondents", [0, 3, 15])
+def test_downloads_stay_within_their_query_budget(
+    model_version, django_assert_max_num_queries, respondents
+):
+    client, urls = organisation_with_round(model_version, respondents, 4)
+    report, *exports, plan_csv, plan_xlsx = urls
+
+    with django_assert_max_num_queries(MAX_REPORT):
+        assert client.get(report).status_code == 200
+    for url in exports:
+        with django_assert_max_num_queries(MAX_EXPORT):
+            assert client.get(url).status_code == 200
+    for url in (plan_csv, plan_xlsx):
+        with django_assert_max_num_queries(MAX_PLAN):
+            assert client.get(url).status_code == 200
