@@ -23,6 +23,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ambitionsgraf.lib.numbers import round_level
+
 from .exports import COUNT, DATE, FLAG, GAP, LEVEL, Export
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -33,8 +35,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 
 
 def decimal_comma(value: float) -> str:
-    """One decimal with a comma, rounded like the page's `level` filter: 2.25 -> "2,2"."""
-    text = f"{round(float(value), 1):.1f}".replace(".", ",")
+    """One decimal with a comma, rounded like the page's `level` filter: 2.25 -> "2,3"."""
+    text = f"{round_level(value):.1f}".replace(".", ",")
     return "0,0" if text == "-0,0" else text
 
 

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import formats
 
+from ambitionsgraf.lib.numbers import round_level
+
 register = template.Library()
 
 
@@ -15,17 +17,18 @@ def level(value):
     """A score on the 1-5 scale with one decimal in the active language's format, or a dash."""
     if value is None or value == "":
         return "–"
-    return formats.number_format(round(float(value), 1), decimal_pos=1)
+    return formats.number_format(round_level(value), decimal_pos=1)
 
 
 @register.filter
 def signed_level(value):
     if value is None:
         return "–"
-    text = formats.number_format(round(abs(float(value)), 1), decimal_pos=1)
-    if round(float(value), 1) > 0:
+    rounded = round_level(value)
+    text = formats.number_format(abs(rounded), decimal_pos=1)
+    if rounded > 0:
         return "+" + text
-    if round(float(value), 1) < 0:
+    if rounded < 0:
         return "−" + text
     return text
 

@@ -3,6 +3,7 @@
 import pytest
 
 from ambitionsgraf.conftest import finished_respondents, in_language, make_round
+from ambitionsgraf.lib.numbers import round_level
 from ambitionsgraf.reports.tests.conftest import csv_number, path, read_csv, read_xlsx
 from ambitionsgraf.results.service import load_round
 
@@ -36,7 +37,7 @@ def test_questions_csv_reads_back_as_load_rounds_distributions(admin_a_client, o
         assert row[:4] == [a.area.key, a.area.tr("title", "sv"), q.key, q.tr("text", "sv")]
         assert d.shown
         assert [int(n) for n in row[4:10]] == [*d.counts, d.dont_know]
-        assert csv_number(row[10]) == pytest.approx(round(d.mean, 1), abs=1e-9)
+        assert csv_number(row[10]) == pytest.approx(float(round_level(d.mean)), abs=1e-9)
         assert row[11] == ""
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ambitionsgraf.conftest import in_language
+from ambitionsgraf.lib.numbers import round_level
 from ambitionsgraf.lib.templatetags.ambitionsgraf import level
 from ambitionsgraf.reports.tests.conftest import csv_number, path, read_csv, read_xlsx
 from ambitionsgraf.results.service import load_round
@@ -76,7 +77,7 @@ def test_results_csv_reads_back_as_load_rounds_figures(admin_a_client, org_a, re
             if value is None:
                 assert text == ""
             else:
-                assert csv_number(text) == pytest.approx(round(value, 1), abs=1e-9)
+                assert csv_number(text) == pytest.approx(float(round_level(value)), abs=1e-9)
         assert row[10] == in_language("sv", "Yes" if r.disagreement else "No")
 
 

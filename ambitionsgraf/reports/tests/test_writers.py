@@ -62,7 +62,7 @@ def test_csv_has_a_byte_order_mark_semicolons_decimal_commas_and_iso_dates():
     assert b";" in data.splitlines()[0]
     assert read_csv(data) == [
         ["Område", "Nivå", "Gap", "Antal", "Oense", "Klart"],
-        ["Mål och åtaganden", "2,3", "1,2", "4", "Ja", "2026-11-27"],
+        ["Mål och åtaganden", "2,3", "1,3", "4", "Ja", "2026-11-27"],
         ["'=SUMMA(A1:A9)", "", "0,0", "0", "Nej", ""],
         ["'-minska kostnaderna", "3,0", "-1,5", "2", "Nej", ""],
     ]
