@@ -41,7 +41,8 @@ def overview(request, code):
         started=Count("respondents", filter=Q(respondents__started_at__isnull=False)),
         finished=Count("respondents", filter=Q(respondents__finished_at__isnull=False)),
     )
-    rounds = list(rounds)
+    # Meta.ordering does not apply to queries with GROUP BY; say it here.
+    rounds = list(rounds.order_by("-created_at"))
     open_rounds = [r for r in rounds if r.status == Round.Status.OPEN]
     if organisation.can_manage and open_rounds:  # per perspective: admins only
         counts = participation_of(open_rounds)

@@ -1,5 +1,6 @@
 """The organisation's overview: its rounds with their counts, and its admins."""
 
+import pytest
 from django.urls import reverse
 
 from ambitionsgraf.conftest import finished_respondents, logged_in, make_admin, make_respondent
@@ -40,3 +41,16 @@ def test_overview_lists_open_and_closed_rounds_with_their_counts(
     assert (open_round.invited, open_round.started, open_round.finished) == (3, 2, 2)
     assert (closed_round.invited, closed_round.finished) == (1, 1)
     assert "kollega@alvstad.example" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_newest_round_is_offered_as_the_base_of_the_next(model_version, client):
+    from django.core.management import call_command
+
+    from ambitionsgraf.organisations.models import Organisation
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    org = Organisation.objects.get(name="Älvstads kommun")
+    client.force_login(org.memberships.get(role="admin").user)
+    response = client.get(reverse("organisations:overview", args=[org.code]))
+    assert response.context["last_round"].name == "Skattning 2026"
