@@ -30,8 +30,8 @@ _serial = itertools.count(1)
 
 
 def org_number(serial: int) -> str:
-    """A valid organisation number, different for every serial below 1000."""
-    digits = f"212000{serial:03d}"
+    """A valid organisation number, different for every serial below 100,000."""
+    digits = f"2120{serial:05d}"
     return f"{digits[:6]}-{digits[6:]}{luhn_check_digit(digits)}"
 
 

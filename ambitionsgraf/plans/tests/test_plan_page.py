@@ -35,7 +35,7 @@ def test_areas_come_in_order_of_the_gap_and_areas_without_ambition_last(
     assert order[:4] == GAP_ORDER
     assert set(order[4:]) == {"responsibility", "organisation", "interplay", "facts"}
     text = page_text(response)
-    assert f"“{closed_round.name}”" in text
+    assert f"”{closed_round.name}”" in text  # Swedish quotation marks
     assert "Provisorisk" not in text
 
 
