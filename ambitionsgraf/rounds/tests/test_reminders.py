@@ -3,11 +3,10 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
-from django.utils.translation import ngettext
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from ambitionsgraf.conftest import (
     finish,
