@@ -112,7 +112,10 @@ def accept_invitation(request, token):
     account = None
     if user is None:
         account = AccountForm(request.POST or None, prefix="account", fixed_email=invitation.email)
-    if request.method == "POST" and (user or account.is_valid()):
+    # The link was sent to one address: someone signed in as another cannot use it, so a
+    # forwarded or leaked link does not hand the organisation to the wrong account.
+    wrong_account = user is not None and user.email.lower() != invitation.email.lower()
+    if request.method == "POST" and not wrong_account and (user or account.is_valid()):
         with transaction.atomic():
             if user is None:
                 user = account.save(language=get_language()[:2])
@@ -135,5 +138,7 @@ def accept_invitation(request, token):
             "organisation": organisation,
             "account": account,
             "coach": invitation.role == Role.COACH,
+            "wrong_account": wrong_account,
         },
+        status=400 if wrong_account and request.method == "POST" else 200,
     )

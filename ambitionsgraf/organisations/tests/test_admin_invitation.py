@@ -127,3 +127,18 @@ def test_unknown_invitation_token_gives_the_invalid_page(client, db, token):
 
     assert response.status_code == 404
     assert in_language("sv", INVALID) in page_text(response)
+
+
+def test_an_invitation_cannot_be_accepted_by_another_signed_in_account(
+    admin_a_client, org_a, admin_b, mailoutbox
+):
+    invite(admin_a_client, org_a, email="kollega@alvstad.example")
+    link = mail_link(mailoutbox[0])
+
+    page = logged_in(admin_b).get(link)
+    response = logged_in(admin_b).post(link)
+
+    assert page.status_code == 200 and "kollega@alvstad.example" in page_text(page)
+    assert response.status_code == 400
+    assert not Membership.objects.filter(organisation=org_a, user=admin_b).exists()
+    assert Invitation.objects.get().accepted_at is None

@@ -1,0 +1,375 @@
+"""The access matrix: every URL of the site, requested as every persona, with real objects.
+
+RULES maps each URL name to what each persona gets on GET. A URL name without a rule fails
+`test_every_url_of_the_site_has_a_rule`, so a new page cannot be added without deciding who may
+open it. Outsiders (the admin of B, and the coach on admin-only pages) get 404 on GET and POST,
+and their POSTs change nothing.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from ambitionsgraf.accounts.models import User
+from ambitionsgraf.conftest import (
+    PASSWORD,
+    finished_respondents,
+    logged_in,
+    make_admin,
+    make_organisation,
+    make_respondent,
+    make_round,
+)
+from ambitionsgraf.lib.tokens import new_token, token_hash
+from ambitionsgraf.maturity.loader import load_directory
+from ambitionsgraf.maturity.models import ModelVersion
+from ambitionsgraf.organisations.models import Invitation, Membership, Role
+from ambitionsgraf.plans.models import Action
+from ambitionsgraf.rounds.models import Respondent
+
+VISITOR = "visitor"
+RESPONDENT = "respondent of A"
+ADMIN_A = "admin of A"
+COACH_A = "coach of A"
+ADMIN_B = "admin of B"
+PERSONAS = (VISITOR, RESPONDENT, ADMIN_A, COACH_A, ADMIN_B)
+
+OK = 200
+NOT_FOUND = 404
+NOT_ALLOWED = 405  # a POST-only URL opened with GET by someone allowed to post to it
+LOGIN = "redirect to the sign-in page"
+
+
+def redirect(url_name: str) -> str:
+    return f"redirect to {url_name}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What each persona gets on GET. `holder` holds the secret token in the URL (a personal
+    link); every other persona requests the URL with an altered token."""
+
+    get: dict = field(default_factory=dict)
+    holder: str | None = None
+
+
+def public(**overrides) -> Rule:
+    return Rule({persona: OK for persona in PERSONAS} | overrides)
+
+
+def same_for_all(expected) -> Rule:
+    return Rule(dict.fromkeys(PERSONAS, expected))
+
+
+def members(admin=OK, coach=OK) -> Rule:
+    """Organisation pages: its admins and (unless `coach` says otherwise) its coach."""
+    return Rule(
+        {VISITOR: LOGIN, RESPONDENT: LOGIN, ADMIN_A: admin, COACH_A: coach, ADMIN_B: NOT_FOUND}
+    )
+
+
+def admins(admin=OK) -> Rule:
+    """Pages for managing the organisation, or about respondents: its admins only."""
+    return members(admin=admin, coach=NOT_FOUND)
+
+
+def personal_link(holder: str, expected=OK, others=NOT_FOUND) -> Rule:
+    return Rule(
+        {persona: expected if persona == holder else others for persona in PERSONAS}, holder
+    )
+
+
+signed_in = {ADMIN_A: redirect("organisations:home"), COACH_A: redirect("organisations:home")}
+RULES = {
+    "front": public(),
+    "method": public(),
+    "accounts:signup": public(),
+    "accounts:login": public(**signed_in, **{ADMIN_B: redirect("organisations:home")}),
+    "accounts:logout": same_for_all(NOT_ALLOWED),  # POST only
+    "accounts:password_reset": public(),
+    "accounts:password_reset_done": public(),
+    # The link's holder is sent on to the set-password form; an altered token shows the
+    # "invalid link" page (200, no form).
+    "accounts:password_reset_confirm": personal_link(
+        VISITOR, redirect("accounts:password_reset_confirm"), others=OK
+    ),
+    "accounts:password_reset_complete": public(),
+    "organisations:home": Rule(
+        {
+            VISITOR: LOGIN,
+            RESPONDENT: LOGIN,
+            ADMIN_A: redirect("organisations:overview"),
+            COACH_A: redirect("organisations:overview"),
+            ADMIN_B: redirect("organisations:overview"),
+        }
+    ),
+    "organisations:overview": members(),
+    "organisations:invite_admin": admins(),
+    "organisations:accept_invitation": personal_link(VISITOR),
+    "rounds:new": admins(),
+    "rounds:new_from_last": admins(),
+    "rounds:detail": admins(),
+    "rounds:invite": admins(),
+    "rounds:remind": admins(),
+    "rounds:ambition": admins(),
+    "rounds:close": admins(),
+    "questionnaire:welcome": personal_link(RESPONDENT),
+    "questionnaire:area": personal_link(RESPONDENT),
+    "questionnaire:summary": personal_link(RESPONDENT),
+    "questionnaire:finish": same_for_all(NOT_ALLOWED),  # POST only, checked below
+    "results:round": members(),
+    "results:trend": members(),
+    "plans:plan": members(),
+    "plans:add_proposal": admins(admin=NOT_ALLOWED),  # POST only
+    "plans:add": admins(),
+    "plans:edit": admins(),
+    "plans:drop": admins(),
+    "plans:status": admins(admin=NOT_ALLOWED),  # POST only
+    "plans:comment": members(),
+    "workshop:start": members(),
+    "workshop:area": members(),
+    "workshop:summary": members(),
+    "reports:board_report": members(),
+    "reports:results_export": members(),
+    "reports:questions_export": members(),
+    "reports:plan_export": members(),
+}
+
+# What a POST would carry if its sender were allowed: enough to change something on any page.
+POST_DATA = {
+    "email": "intruder@bergby.example",
+    "role": "admin",
+    "language": "sv",
+    "name": "Intrång",
+    "addresses": "intruder@bergby.example",
+    "perspective": "leadership",
+    "respondents": ["svarande@alvstad.example"],
+    "target_goals": "5",
+    "reason_goals": "Intrång",
+    "area": "goals",
+    "area_key": "goals",
+    "proposal": "goals-1",
+    "description": "Intrång",
+    "status": "done",
+    "text": "Intrång",
+    "level": "5",
+    "reason": "Intrång",
+    "nav": "next",
+}
+
+
+# ---------------------------------------------------------------- the site's URLs
+
+
+def site_urls() -> dict:
+    """URL name -> the names of its keyword arguments, for every pattern of the site."""
+    found = {}
+
+    def walk(patterns, namespaces, kwargs):
+        for pattern in patterns:
+            names = kwargs + list(pattern.pattern.regex.groupindex)
+            if isinstance(pattern, URLResolver):
+                inner = namespaces + [pattern.namespace] if pattern.namespace else namespaces
+                walk(pattern.url_patterns, inner, names)
+            else:
+                assert pattern.name, f"The URL pattern {pattern.pattern} has no name."
+                found[":".join([*namespaces, pattern.name])] = names
+
+    walk(get_resolver().url_patterns, [], [])
+    return found
+
+
+def test_every_url_of_the_site_has_a_rule():
+    urls = site_urls()
+    missing = sorted(set(urls) - set(RULES))
+    assert not missing, (
+        f"No access rule for {', '.join(missing)}: add it to RULES in {__file__} "
+        "with who may open it."
+    )
+    stale = sorted(set(RULES) - set(urls))
+    assert not stale, f"RULES names URLs the site no longer has: {', '.join(stale)}"
+    for name, rule in RULES.items():
+        assert set(rule.get) == set(PERSONAS), f"The rule for {name} misses a persona."
+
+
+# ---------------------------------------------------------------- the world
+
+
+@dataclass
+class World:
+    clients: dict
+    values: dict  # keyword argument -> value, for the holder of each token
+    tokens: dict  # URL namespace -> the token of its personal links
+    emails: dict  # persona -> respondents' e-mail addresses its pages must never show
+
+
+def altered(token: str) -> str:
+    return token[:-1] + ("A" if token[-1] != "A" else "B")
+
+
+@pytest.fixture
+def world(db, settings) -> World:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_directory()
+    version = ModelVersion.objects.current()
+    org_a = make_organisation("Älvstads kommun")
+    org_b = make_organisation("Bergby kommun")
+    admin_a = make_admin(org_a, "admin@alvstad.example", name="Karin Holm")
+    admin_b = make_admin(org_b, "admin@bergby.example", name="Outsider Olsson")
+    coach = User.objects.create_user(email="coach@radgivning.example", password=PASSWORD)
+    Membership.objects.create(organisation=org_a, user=coach, role=Role.COACH)
+
+    round_a = make_round(org_a, version)
+    for perspective in ("leadership", "procurement", "operations"):
+        finished_respondents(round_a, perspective, 3)
+    respondent, respondent_token = make_respondent(
+        round_a, "operations", email="svarande@alvstad.example"
+    )
+    round_b = make_round(org_b, version, name="Bergbys omgång")
+    finished_respondents(round_b, "leadership", 3)
+    action = Action.objects.create(organisation=org_a, area_key="goals", description="Ta fram mål")
+    invitation_token = new_token()
+    Invitation.objects.create(
+        organisation=org_a,
+        email="kollega@alvstad.example",
+        token_hash=token_hash(invitation_token),
+        invited_by=admin_a,
+    )
+    clients = {
+        VISITOR: Client(),
+        RESPONDENT: Client(),
+        ADMIN_A: logged_in(admin_a),
+        COACH_A: logged_in(coach),
+        ADMIN_B: logged_in(admin_b),
+    }
+    everyone = set(Respondent.objects.values_list("email", flat=True))
+    admin_a.refresh_from_db()  # signing in changed last_login, which the reset token covers
+    return World(
+        clients=clients,
+        values={
+            "code": org_a.code,
+            "round_code": round_a.code,
+            "action_code": action.code,
+            "number": 1,
+            "extension": "csv",
+            "uidb64": urlsafe_base64_encode(force_bytes(admin_a.pk)),
+        },
+        tokens={
+            "questionnaire": respondent_token,
+            "organisations": invitation_token,
+            "accounts": default_token_generator.make_token(admin_a),
+        },
+        emails={
+            VISITOR: everyone,
+            RESPONDENT: everyone - {respondent.email},
+            COACH_A: everyone,
+            ADMIN_B: everyone,
+        },
+    )
+
+
+def url(world: World, name: str, kwargs: list, *, holder: bool) -> str:
+    values = {key: world.values.get(key) for key in kwargs}
+    if "token" in kwargs:
+        token = world.tokens[name.split(":")[0]]
+        values["token"] = token if holder else altered(token)
+    with translation.override("sv"):
+        return reverse(name, kwargs=values)
+
+
+def outcome(response):
+    """The response as the matrix names it: a status, or where a redirect leads."""
+    if response.status_code not in (301, 302):
+        return response.status_code
+    target = response["Location"].split("?")[0]
+    match = resolve(target)
+    if match.view_name == "accounts:login":
+        return LOGIN
+    return redirect(match.view_name)
+
+
+def text(response) -> str:
+    """The body of a text response (HTML, CSV); binary files (PDF, XLSX) are not searched."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/"):
+        return ""
+    return response.content.decode()
+
+
+def snapshot() -> dict:
+    """Every row of the product's own tables."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for model in apps.get_models()
+        if model.__module__.startswith("ambitionsgraf.")
+    }
+
+
+# ---------------------------------------------------------------- the matrix
+
+
+def test_every_persona_gets_what_the_rules_allow_on_every_url(world):
+    wrong = []
+    for name, kwargs in site_urls().items():
+        rule = RULES.get(name)
+        if rule is None:
+            wrong.append(f"{name}: no access rule")
+            continue
+        for persona in PERSONAS:
+            path = url(world, name, kwargs, holder=persona == rule.holder)
+            response = world.clients[persona].get(path)
+            got = outcome(response)
+            if got != rule.get[persona]:
+                wrong.append(f"{name} as {persona}: GET {path} gave {got}, not {rule.get[persona]}")
+            shown = sorted(e for e in world.emails.get(persona, ()) if e in text(response))
+            if shown:
+                wrong.append(f"{name} as {persona}: GET {path} shows {', '.join(shown)}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_outsiders_posts_get_404_and_change_nothing(world):
+    before = snapshot()
+    wrong = []
+    tried = 0
+    for name, kwargs in site_urls().items():
+        for persona in (COACH_A, ADMIN_B):
+            if name not in RULES or RULES[name].get[persona] != NOT_FOUND:
+                continue
+            tried += 1
+            path = url(world, name, kwargs, holder=False)
+            status = world.clients[persona].post(path, POST_DATA).status_code
+            if status != NOT_FOUND:
+                wrong.append(f"{name} as {persona}: POST {path} gave {status}, not 404")
+    assert not wrong, "\n".join(wrong)
+    assert tried > 20
+    assert snapshot() == before
+
+
+def test_personal_links_with_an_altered_token_get_404_and_change_nothing(world):
+    before = snapshot()
+    for name, kwargs in site_urls().items():
+        if "token" not in kwargs or name.startswith("accounts:") or name not in RULES:
+            continue
+        path = url(world, name, kwargs, holder=False)
+        for persona in (RESPONDENT, ADMIN_A):
+            client = world.clients[persona]
+            assert client.get(path).status_code == (
+                NOT_ALLOWED if RULES[name].get[RESPONDENT] == NOT_ALLOWED else NOT_FOUND
+            ), f"{name} as {persona}: GET {path}"
+            assert client.post(path, POST_DATA).status_code == NOT_FOUND, (
+                f"{name} as {persona}: POST {path}"
+            )
+    assert snapshot() == before
+
+
+def test_an_altered_password_reset_link_shows_no_form(world):
+    path = url(world, "accounts:password_reset_confirm", ["uidb64", "token"], holder=False)
+    response = world.clients[VISITOR].get(path)
+    assert response.status_code == OK
+    assert response.context["validlink"] is False
