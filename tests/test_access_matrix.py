@@ -93,6 +93,19 @@ RULES = {
     "accounts:signup": public(),
     "accounts:login": public(**signed_in, **{ADMIN_B: redirect("organisations:home")}),
     "accounts:logout": same_for_all(NOT_ALLOWED),  # POST only
+    "accounts:account": Rule(
+        {VISITOR: LOGIN, RESPONDENT: LOGIN, ADMIN_A: OK, COACH_A: OK, ADMIN_B: OK}
+    ),
+    # POST only; a visitor is sent to sign in first.
+    "accounts:sign_out_everywhere": Rule(
+        {
+            VISITOR: LOGIN,
+            RESPONDENT: LOGIN,
+            ADMIN_A: NOT_ALLOWED,
+            COACH_A: NOT_ALLOWED,
+            ADMIN_B: NOT_ALLOWED,
+        }
+    ),  # fmt: skip
     "accounts:password_reset": public(),
     "accounts:password_reset_done": public(),
     # The link's holder is sent on to the set-password form; an altered token shows the

@@ -9,6 +9,8 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
+    path("account/", views.account, name="account"),
+    path("sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

@@ -1,10 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ambitionsgraf.organisations.forms import OrganisationForm
 from ambitionsgraf.organisations.models import Membership, Role
@@ -31,6 +33,21 @@ def signup(request):
     return render(
         request, "accounts/signup.html", {"account": account, "organisation_form": organisation}
     )
+
+
+@login_required
+def account(request):
+    return render(request, "accounts/account.html", {"memberships": request.user.memberships.all()})
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request):
+    """End every session of the account, on every device, this one included."""
+    request.user.sign_out_everywhere()
+    logout(request)
+    messages.success(request, _("You are signed out on every device. Sign in again to go on."))
+    return redirect("accounts:login")
 
 
 class SignInView(auth_views.LoginView):
