@@ -33,8 +33,6 @@ def get_organisation(request, code: str, *, manage: bool = False) -> Organisatio
 def get_round(request, code: str, round_code: str, *, manage: bool = False):
     """The organisation and one of its rounds; the round closes here if its date has passed."""
     organisation = get_organisation(request, code, manage=manage)
-    round_ = get_object_or_404(
-        organisation.rounds.select_related("model_version"), code=round_code
-    )
+    round_ = get_object_or_404(organisation.rounds.select_related("model_version"), code=round_code)
     round_.close_if_due()
     return organisation, round_

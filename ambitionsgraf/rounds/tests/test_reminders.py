@@ -85,9 +85,9 @@ def test_reminder_to_everyone_goes_only_to_those_who_have_not_finished(
         "ledare@alvstad.example",
     ]
     with translation.override("sv"):
-        sent = ngettext(
-            "%(count)d reminder is sent.", "%(count)d reminders are sent.", 3
-        ) % {"count": 3}
+        sent = ngettext("%(count)d reminder is sent.", "%(count)d reminders are sent.", 3) % {
+            "count": 3
+        }
     assert sent in page_text(response)
     for respondent, _token in people["done"]:
         respondent.refresh_from_db()
