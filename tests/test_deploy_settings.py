@@ -16,7 +16,16 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         name: value
         for name, value in os.environ.items()
-        if name not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never does.
+        if name
+        not in {
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "DATABASE_URL",
+        }
     }
     environment.update(env)
     return subprocess.run(
