@@ -34,8 +34,7 @@ def home(request):
 @login_required
 def overview(request, code):
     organisation = get_organisation(request, code)
-    for round_ in organisation.rounds.open().filter(closes_on__lt=timezone.localdate()):
-        round_.close_if_due()
+    organisation.rounds.close_due()
     rounds = organisation.rounds.select_related("model_version").annotate(
         invited=Count("respondents"),
         started=Count("respondents", filter=Q(respondents__started_at__isnull=False)),

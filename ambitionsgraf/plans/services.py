@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
 
 from ambitionsgraf.maturity.models import Area, Guidance, ModelVersion
 from ambitionsgraf.results import trend, trend_service
@@ -110,15 +109,9 @@ class Plan:
         return sum(area.overdue for area in self.areas)
 
 
-def _due_rounds_closed(organisation) -> None:
-    """Rounds close at their date when someone next looks (as on the overview)."""
-    for round_ in organisation.rounds.open().filter(closes_on__lt=timezone.localdate()):
-        round_.close_if_due()
-
-
 def latest_results(organisation):
     """(round, RoundView) of the latest round with results, or (newest round or None, None)."""
-    _due_rounds_closed(organisation)
+    organisation.rounds.close_due()
     rounds = list(
         organisation.rounds.select_related("model_version").annotate(
             finished=Count("respondents", filter=Q(respondents__finished_at__isnull=False))

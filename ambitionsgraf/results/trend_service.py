@@ -20,8 +20,7 @@ from .service import RoundView, load_round
 
 def closed_rounds(organisation) -> list:
     """The organisation's closed rounds, oldest first; rounds past their date close first."""
-    for round_ in organisation.rounds.open().filter(closes_on__lt=timezone.localdate()):
-        round_.close_if_due()
+    organisation.rounds.close_due()
     return list(
         organisation.rounds.closed()
         .select_related("model_version")

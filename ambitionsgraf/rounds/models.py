@@ -20,6 +20,21 @@ class RoundQuerySet(models.QuerySet):
     def closed(self):
         return self.filter(status=Round.Status.CLOSED)
 
+    def close_due(self, today: dt.date | None = None) -> list["Round"]:
+        """Close every open round in this queryset whose closing date has passed, in one
+        UPDATE; returns the rounds closed. Rounds close 'when someone next looks', so every
+        page that lists an organisation's rounds calls this first."""
+        today = today or timezone.localdate()
+        due = list(self.open().filter(closes_on__lt=today))
+        if due:
+            now = timezone.now()
+            Round.objects.filter(pk__in=[r.pk for r in due], status=Round.Status.OPEN).update(
+                status=Round.Status.CLOSED, closed_at=now
+            )
+            for round_ in due:
+                round_.status, round_.closed_at = Round.Status.CLOSED, now
+        return due
+
 
 class Round(models.Model):
     class Status(models.TextChoices):

@@ -141,11 +141,7 @@ def run_scheduled(*, today: dt.date | None = None) -> ScheduledReport:
     days = days_before_closing()
     report = ScheduledReport()
     rounds = Round.objects.open().select_related("organisation").order_by("closes_on", "pk")
-    for round_ in rounds.filter(closes_on__lt=today):
-        if round_.is_due(today):
-            round_.close()
-            if not round_.is_open:  # not closed meanwhile by someone else
-                report.closed.append(round_)
+    report.closed.extend(rounds.close_due(today))
     for round_ in rounds.filter(closes_on__gte=today, reminders_scheduled_sent_at__isnull=True):
         if not scheduled_reminder_due(
             closes_on=round_.closes_on,
