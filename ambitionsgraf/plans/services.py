@@ -179,10 +179,12 @@ def build_plan(organisation, *, proposals: bool = False, comments: bool = False)
     old: list[PlanArea] = []
     actions = list(actions)
     # "Done, but no change yet": the same rule as the trend page.
-    flagged = trend.done_without_change(actions, trend_service.latest_comparison(organisation))
+    # The plan's own round is often the latest closed one: pass it so it is not read twice.
+    loaded = {round_.pk: view} if view is not None else None
+    comparison = trend_service.latest_comparison(organisation, loaded)
+    flagged = trend.done_without_change(actions, comparison)
     for action in actions:
         action.no_change_yet = action.id in flagged
-    for action in actions:
         if action.area_key not in by_key:
             by_key[action.area_key] = PlanArea(key=action.area_key, title="", in_model=False)
             old.append(by_key[action.area_key])

@@ -50,17 +50,20 @@ def snapshot(round_, view: RoundView) -> trend.RoundSnapshot:
     )
 
 
-def snapshots(rounds) -> list[trend.RoundSnapshot]:
-    return [snapshot(round_, load_round(round_)) for round_ in rounds]
+def snapshots(rounds, loaded: dict | None = None) -> list[trend.RoundSnapshot]:
+    """Snapshots of `rounds`; `loaded` maps a round's pk to a RoundView the caller already has,
+    so a round is not read twice."""
+    loaded = loaded or {}
+    return [snapshot(r, loaded.get(r.pk) or load_round(r)) for r in rounds]
 
 
-def latest_comparison(organisation) -> trend.Comparison | None:
+def latest_comparison(organisation, loaded: dict | None = None) -> trend.Comparison | None:
     """The two latest closed rounds compared, for the action plan's "done, but no change yet"
     flag (``trend.done_without_change(actions, comparison)``); None with fewer than two."""
     latest = closed_rounds(organisation)[-2:]
     if len(latest) < 2:
         return None
-    return trend.compare_latest(snapshots(latest))
+    return trend.compare_latest(snapshots(latest, loaded))
 
 
 # ---------------------------------------------------------------- the trend page

@@ -33,3 +33,14 @@ def test_the_plan_page_says_done_but_no_change_yet(demo_org, client):
     client.force_login(demo_org.memberships.get(role="admin").user)
     html = client.get(reverse("plans:plan", args=[demo_org.code])).content.decode()
     assert html.count('class="plan-no-change"') == 1
+
+
+@pytest.mark.django_db
+def test_the_latest_round_is_read_once_for_the_plan_and_its_flag(
+    demo_org, client, django_assert_max_num_queries
+):
+    # Two closed rounds: the plan reads the latest, the flag compares it with the one before;
+    # the latest is not read a second time (22 queries; reading it twice made 28).
+    client.force_login(demo_org.memberships.get(role="admin").user)
+    with django_assert_max_num_queries(22):
+        client.get(reverse("plans:plan", args=[demo_org.code]))
