@@ -132,6 +132,12 @@ def latest_results(organisation):
     return newest, None
 
 
+def area_choices(round_) -> list[tuple[str, str]]:
+    """(key, title) of the areas an action can belong to: those of `round_`'s model version
+    (the plan's round), else of the current published version; in model order."""
+    return [(area.key, area.tr("title")) for area in _model_areas(round_)]
+
+
 def _model_areas(newest_round) -> list[Area]:
     """The areas of the newest round's model version, else of the current published version."""
     if newest_round is not None:

@@ -78,15 +78,17 @@ def add_proposal(request, code):
 @require_http_methods(["GET", "POST"])
 def add_action(request, code):
     organisation = get_organisation(request, code, manage=True)
-    the_plan = services.build_plan(organisation)
+    # The round the plan builds on, without building the whole plan for a form.
+    round_, view = services.latest_results(organisation)
+    choices = services.area_choices(round_)
     initial = {}
-    if request.GET.get("area") in dict(the_plan.area_choices):
+    if request.GET.get("area") in dict(choices):
         initial["area_key"] = request.GET["area"]
-    form = ActionForm(request.POST or None, areas=the_plan.area_choices, initial=initial)
+    form = ActionForm(request.POST or None, areas=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         action = form.save(commit=False)
         action.organisation = organisation
-        action.round = the_plan.round
+        action.round = round_ if view is not None else None
         action.source = Action.Source.CUSTOM
         action.save()
         messages.success(request, _("The action is added to the plan."))
@@ -104,8 +106,8 @@ def add_action(request, code):
 def edit_action(request, code, action_code):
     organisation = get_organisation(request, code, manage=True)
     action = _action(organisation, action_code)
-    the_plan = services.build_plan(organisation)
-    form = ActionForm(request.POST or None, instance=action, areas=the_plan.area_choices)
+    round_, _view = services.latest_results(organisation)
+    form = ActionForm(request.POST or None, instance=action, areas=services.area_choices(round_))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The action is saved."))
