@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ambitionsgraf.accounts",
     "ambitionsgraf.organisations",
     "ambitionsgraf.maturity",
@@ -70,6 +73,9 @@ INSTALLED_APPS = [
     "ambitionsgraf.results",
     "ambitionsgraf.plans",
     "ambitionsgraf.reports",
+    "ambitionsgraf.audit",
+    "ambitionsgraf.agency",
+    "ambitionsgraf.quickcheck",
     "ambitionsgraf.demo",
 ]
 
@@ -81,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -5,6 +5,12 @@ from django.views.generic import TemplateView
 urlpatterns = i18n_patterns(
     path("", TemplateView.as_view(template_name="front.html"), name="front"),
     path("method/", TemplateView.as_view(template_name="method.html"), name="method"),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="accessibility.html"),
+        name="accessibility",
+    ),
     path("accounts/", include("ambitionsgraf.accounts.urls")),
     path("", include("ambitionsgraf.organisations.urls")),
     path("", include("ambitionsgraf.rounds.urls")),
@@ -13,5 +19,9 @@ urlpatterns = i18n_patterns(
     path("", include("ambitionsgraf.plans.urls")),
     path("", include("ambitionsgraf.plans.workshop_urls")),
     path("", include("ambitionsgraf.reports.urls")),
+    path("", include("ambitionsgraf.audit.urls")),
+    path("", include("ambitionsgraf.agency.lab_urls")),
+    path("", include("ambitionsgraf.agency.national_urls")),
+    path("", include("ambitionsgraf.quickcheck.urls")),
     prefix_default_language=False,
 )

@@ -90,6 +90,8 @@ signed_in = {ADMIN_A: redirect("organisations:home"), COACH_A: redirect("organis
 RULES = {
     "front": public(),
     "method": public(),
+    "privacy": public(),
+    "accessibility": public(),
     "accounts:signup": public(),
     "accounts:login": public(**signed_in, **{ADMIN_B: redirect("organisations:home")}),
     "accounts:logout": same_for_all(NOT_ALLOWED),  # POST only
@@ -153,6 +155,7 @@ RULES = {
     "reports:results_export": members(),
     "reports:questions_export": members(),
     "reports:plan_export": members(),
+    "audit:log": admins(),
 }
 
 # What a POST would carry if its sender were allowed: enough to change something on any page.

@@ -25,6 +25,14 @@ class UserManager(BaseUserManager):
         return self._create(email, password, **extra)
 
 
+class AgencyRole(models.TextChoices):
+    """Staff of the agency that owns the model; created by `manage.py create_agency_user`, never
+    by sign-up. They see no organisation's own pages, only national figures and the model."""
+
+    ANALYST = "analyst", _("Analyst")
+    MODEL_OWNER = "model_owner", _("Model owner")
+
+
 class User(AbstractUser):
     """A person who signs in: an organisation admin today, a coach or analyst later.
 
@@ -40,6 +48,9 @@ class User(AbstractUser):
         _("language"), max_length=2, choices=settings.LANGUAGES, default="sv"
     )
 
+    agency_role = models.CharField(
+        _("agency role"), max_length=16, choices=AgencyRole, blank=True, default=""
+    )
     session_generation = models.PositiveIntegerField(
         default=0, help_text="Raised by 'sign out everywhere'; ends every session of the account"
     )
@@ -50,6 +61,19 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.name or self.email
+
+    @property
+    def is_analyst(self) -> bool:
+        """Analysts see the national picture; model owners see it too."""
+        return self.agency_role in (AgencyRole.ANALYST, AgencyRole.MODEL_OWNER)
+
+    @property
+    def is_model_owner(self) -> bool:
+        return self.agency_role == AgencyRole.MODEL_OWNER
+
+    @property
+    def is_agency_staff(self) -> bool:
+        return bool(self.agency_role)
 
     def get_session_auth_hash(self):
         """Django checks this hash on every request; it changes with the password, as usual,

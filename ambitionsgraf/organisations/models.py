@@ -18,6 +18,11 @@ class Organisation(models.Model):
     procurement_setup = models.CharField(
         _("procurement function"), max_length=16, choices=ProcurementSetup, blank=True
     )
+    national_statistics = models.BooleanField(
+        _("may be counted in national statistics"),
+        default=False,
+        help_text="Consent, given by an admin, to count closed rounds in the agency's figures",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -96,7 +96,9 @@ class Round(models.Model):
 
 class Respondent(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="respondents")
-    email = models.EmailField(_("e-mail address"))
+    # NULL once the respondent erased it, or the retention job anonymised it; the answers stay.
+    # NULL, not "", so the one-invitation-per-round constraint allows many erased addresses.
+    email = models.EmailField(_("e-mail address"), null=True, blank=True)  # noqa: DJ001
     perspective = models.CharField(_("perspective"), max_length=12, choices=Perspective)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     token_hash = models.CharField(max_length=64, unique=True)
@@ -108,6 +110,12 @@ class Respondent(models.Model):
     )
     last_reminded_at = models.DateTimeField(null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the e-mail address was erased"
+    )
+    link_revoked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an admin revoked the personal link (until re-sent)"
+    )
 
     class Meta:
         ordering = ["perspective", "email"]
@@ -116,7 +124,7 @@ class Respondent(models.Model):
         ]
 
     def __str__(self):
-        return self.email
+        return self.email or f"respondent {self.pk}"
 
     @classmethod
     def with_new_token(cls, **fields) -> tuple["Respondent", str]:

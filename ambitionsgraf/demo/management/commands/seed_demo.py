@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from ambitionsgraf.demo import seed_agency, seed_national
 from ambitionsgraf.demo.seed import PASSWORD, seed
 from ambitionsgraf.demo.seed_plans import COACH_EMAIL
 from ambitionsgraf.rounds.emails import respondent_link
@@ -13,6 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override("sv"):
             made = seed()
+            national = seed_national.seed()
+            agency = seed_agency.seed()
         self.stdout.write("")
         self.stdout.write("Demo-inloggningar:")
         for demo, org in made:
@@ -23,4 +26,6 @@ class Command(BaseCommand):
         demo, org = made[0]
         link = settings.SITE_URL + respondent_link(demo.respondent_token, "sv")
         self.stdout.write(f"  respondentlänk (ledningen, {org.name}, öppen omgång): {link}")
+        for line in agency + national:
+            self.stdout.write(f"  {line}")
         self.stdout.write("")
