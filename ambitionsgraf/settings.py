@@ -54,6 +54,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 REMINDER_DAYS_BEFORE_CLOSING = env_int("REMINDER_DAYS_BEFORE_CLOSING", 3)
+# Respondents' e-mail addresses are anonymised this many days after their round closed.
+RESPONDENT_EMAIL_RETENTION_DAYS = env_int("RESPONDENT_EMAIL_RETENTION_DAYS", 90)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
