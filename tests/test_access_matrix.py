@@ -82,6 +82,15 @@ def members(admin=OK, coach=OK) -> Rule:
     )
 
 
+def agency_page(*allowed) -> dict:
+    """The agency's pages: the allowed staff only; everyone signed in is an outsider."""
+    return (
+        {VISITOR: LOGIN, RESPONDENT: LOGIN}
+        | signed_in_users(NOT_FOUND)
+        | dict.fromkeys(allowed, OK)
+    )
+
+
 def signed_in_users(expected) -> dict:
     return dict.fromkeys((ADMIN_A, COACH_A, *OUTSIDERS), expected)
 
@@ -160,6 +169,8 @@ RULES = {
     "reports:questions_export": members(),
     "reports:plan_export": members(),
     "audit:log": admins(),
+    "lab:index": Rule(agency_page(MODEL_OWNER)),
+    "lab:version": Rule(agency_page(MODEL_OWNER)),
 }
 
 # What a POST would carry if its sender were allowed: enough to change something on any page.
@@ -286,6 +297,7 @@ def world(db, settings) -> World:
             "round_code": round_a.code,
             "action_code": action.code,
             "number": 1,
+            "version_id": version.pk,
             "extension": "csv",
             "uidb64": urlsafe_base64_encode(force_bytes(admin_a.pk)),
         },

@@ -1,0 +1,322 @@
+"""The model lab: which questions of a model version work, from the answers of closed rounds.
+
+Pure functions over plain values; no database, no Django. The inputs are the dataclasses of
+``results.scoring``: an ``AreaSpec`` per area and a ``Response`` per finished respondent, whose
+``answers`` map a question key to a level 1-5, or None for "don't know"; a missing key means
+not answered. Only questions put to a respondent's perspective are read.
+
+Variance is the sample variance (divisor n - 1) throughout. Cronbach's alpha is a ratio of
+variances, so it would come out the same with the population variance as long as one kind is
+used everywhere; a correlation has no divisor at all.
+
+The rules, as the lab page explains them:
+
+1. Level distribution: how many gave each level 1..5 to the question.
+2. Don't-know rate = dk / (answered + dk), "answered" counting levels. A question left
+   unanswered counts in neither. None when nobody answered.
+3. Perspective mean: the mean level among the question's respondents of one perspective who
+   gave a level; None (not shown) with fewer than MIN_GROUP levels, as anywhere in the product.
+4. Complete case of an area: a respondent put at least one question of the area who gave a
+   level (not "don't know") to every question of the area put to their perspective.
+5. Corrected item-total correlation of a question: the Pearson correlation, over the complete
+   cases the question was put to, between the level given and the respondent's rest score,
+   the mean of their levels on the OTHER questions of the area put to them. A mean, not the
+   textbook sum, because perspectives are put different numbers of questions and a sum would
+   partly measure how many someone had; among respondents with the same questions the two
+   differ by a constant factor, which leaves a correlation unchanged. Respondents put no
+   other question of the area are left out. None with fewer than 2 cases or when either side
+   does not vary (a correlation is undefined then, not zero).
+6. Cronbach's alpha of an area = k / (k - 1) * (1 - sum of item variances / variance of the
+   total), over the area's shared questions (those put to every perspective the area is put
+   to) and its complete cases (rule 4). Alpha needs everyone to answer the same items, so
+   questions put to some perspectives only are judged by rule 5 alone. None when k < 2, with
+   fewer than ``min_cases`` complete cases (MIN_ANSWERS, 30, by default), or when the total
+   does not vary.
+7. Flags: see ``question_flags``.
+
+Figures are unrounded floats; rounding is for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from ambitionsgraf.results.scoring import (
+    DISAGREEMENT_SPREAD,
+    LEVELS,
+    MIN_GROUP,
+    PERSPECTIVES,
+    AreaSpec,
+    QuestionSpec,
+    Response,
+)
+
+from .lab_formulas import pearson, sample_variance
+
+# Below 30 answers a rate or a correlation says more about the few who answered than about
+# the question: a correlation of 0.3 from 30 cases is already uncertain by about +-0.17.
+MIN_ANSWERS = 30
+DONT_KNOW_LIMIT = Fraction(20, 100)  # flagged when the rate is over this
+ITEM_TOTAL_LIMIT = 0.3  # flagged when the correlation is under this
+GAP_LIMIT = DISAGREEMENT_SPREAD  # one level, flagged at or over it
+MIN_PERSPECTIVE = 10  # levels a perspective needs to take part in the gap
+_TOLERANCE = 1e-9  # differences of float means: 4.6 - 3.6 == 0.9999999999999996
+
+
+class Flag(StrEnum):
+    TOO_FEW = "too_few"
+    DONT_KNOW = "dont_know"
+    NO_VARIATION = "no_variation"
+    WEAK_LINK = "weak_link"
+    PERSPECTIVE_GAP = "perspective_gap"
+
+
+class AlphaMissing(StrEnum):
+    """Why an area has no alpha."""
+
+    FEW_QUESTIONS = "few_questions"
+    FEW_CASES = "few_cases"
+    NO_VARIANCE = "no_variance"
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    key: str
+    counts: tuple[int, int, int, int, int]  # levels 1..5
+    dont_know: int
+    perspective_means: dict[str, float | None]  # the perspectives it is put to, in order
+    perspective_levels: dict[str, int]  # how many levels each of them gave
+    gap: float | None  # rule 7, over perspectives with MIN_PERSPECTIVE levels
+    item_total: float | None
+    item_total_cases: int
+    flags: tuple[Flag, ...]
+
+    @property
+    def answered(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def responses(self) -> int:
+        """Everyone who answered: a level or don't know."""
+        return self.answered + self.dont_know
+
+    @property
+    def dont_know_rate(self) -> float | None:
+        return dont_know_rate(self.answered, self.dont_know)
+
+
+@dataclass(frozen=True)
+class AreaStats:
+    key: str
+    alpha: float | None
+    alpha_missing: AlphaMissing | None  # why alpha is None
+    shared_questions: tuple[str, ...]  # the questions alpha is over
+    complete_cases: int
+    questions: tuple[QuestionStats, ...]  # model order
+
+
+@dataclass(frozen=True)
+class LabResult:
+    areas: tuple[AreaStats, ...]
+    respondents: dict[str, int]  # per perspective, all three keys present
+
+    @property
+    def total_respondents(self) -> int:
+        return sum(self.respondents.values())
+
+
+def cronbach_alpha(rows: Sequence[Sequence[int]], *, min_cases: int = MIN_ANSWERS) -> float | None:
+    """Rule 6 over complete rows (one per respondent, one level per item, same items)."""
+    return _alpha(rows, len(rows[0]) if rows else 0, min_cases)[0]
+
+
+def _alpha(rows, k: int, min_cases: int) -> tuple[float | None, AlphaMissing | None]:
+    if any(len(row) != k for row in rows):
+        raise ValueError("Every row needs the same items")
+    if k < 2:
+        return None, AlphaMissing.FEW_QUESTIONS
+    if len(rows) < max(min_cases, 2):
+        return None, AlphaMissing.FEW_CASES
+    total_variance = sample_variance([sum(row) for row in rows])
+    if total_variance == 0:
+        return None, AlphaMissing.NO_VARIANCE
+    item_variances = sum(sample_variance([row[i] for row in rows]) for i in range(k))
+    return float(Fraction(k, k - 1) * (1 - item_variances / total_variance)), None
+
+
+def dont_know_rate(answered: int, dont_know: int) -> float | None:
+    """Rule 2."""
+    total = answered + dont_know
+    return dont_know / total if total else None
+
+
+def largest_gap(means: Sequence[float | None]) -> float | None:
+    """The largest difference between two of the means that are not None; needs two."""
+    present = [m for m in means if m is not None]
+    return max(present) - min(present) if len(present) >= 2 else None
+
+
+def question_flags(
+    *,
+    counts: Sequence[int],
+    dont_know: int,
+    item_total: float | None,
+    item_total_cases: int,
+    gap: float | None,
+    min_answers: int = MIN_ANSWERS,
+) -> tuple[Flag, ...]:
+    """What the lab points out about a question, in this order:
+
+    - TOO_FEW: fewer than ``min_answers`` answered it (a level or don't know). Then no other
+      flag is raised: too little is known to judge.
+    - DONT_KNOW: the don't-know rate is over 20%: many cannot tell, so the question may ask
+      about something respondents do not see, or be unclear.
+    - NO_VARIATION: at least ``min_answers`` levels, all the same: the question does not tell
+      organisations apart (and has no item-total correlation).
+    - WEAK_LINK: the item-total correlation is under 0.3, judged only when it rests on at least
+      ``min_answers`` complete cases: the question measures something other than its area.
+    - PERSPECTIVE_GAP: the largest difference between perspective means is 1.0 level or more.
+      One whole step on the anchored scale means people pick a different level text, not a
+      shade of the same one; it is the threshold at which an organisation's own results flag
+      disagreement between perspectives, so model owner and organisation mean the same thing
+      by a gap. Only perspectives with at least MIN_PERSPECTIVE (10) levels take part: with
+      the usual spread of about one level, a mean of ten is uncertain by about 0.3 (1/sqrt 10),
+      so a full level between two such means is unlikely to be chance. A gap is not a fault
+      in itself (perception gaps are a finding of the model), but a question read differently
+      by leadership and the procurement function deserves a look.
+    """
+    answered = sum(counts)
+    if answered + dont_know < min_answers:
+        return (Flag.TOO_FEW,)
+    flags = []
+    if Fraction(dont_know, answered + dont_know) > DONT_KNOW_LIMIT:
+        flags.append(Flag.DONT_KNOW)
+    if answered >= min_answers and sum(1 for c in counts if c) == 1:
+        flags.append(Flag.NO_VARIATION)
+    if item_total is not None and item_total_cases >= min_answers:
+        if item_total < ITEM_TOTAL_LIMIT:
+            flags.append(Flag.WEAK_LINK)
+    if gap is not None and gap >= GAP_LIMIT - _TOLERANCE:
+        flags.append(Flag.PERSPECTIVE_GAP)
+    return tuple(flags)
+
+
+def complete_cases(area: AreaSpec, responses: Sequence[Response]) -> list[Response]:
+    """Rule 4."""
+    cases = []
+    for response in responses:
+        asked = area.questions_for(response.perspective)
+        if asked and all(response.answers.get(q.key) is not None for q in asked):
+            cases.append(response)
+    return cases
+
+
+def shared_questions(area: AreaSpec) -> tuple[QuestionSpec, ...]:
+    """The area's questions put to every perspective any of its questions is put to."""
+    reached = frozenset().union(*(q.perspectives for q in area.questions))
+    return tuple(q for q in area.questions if q.perspectives >= reached)
+
+
+def item_total(
+    question: QuestionSpec, area: AreaSpec, cases: Sequence[Response]
+) -> tuple[float | None, int]:
+    """Rule 5: the correlation and the number of cases it is over."""
+    items, rests = [], []
+    for case in cases:
+        if not question.is_put_to(case.perspective):
+            continue
+        others = [
+            case.answers[q.key]
+            for q in area.questions_for(case.perspective)
+            if q.key != question.key
+        ]
+        if others:
+            items.append(case.answers[question.key])
+            rests.append(sum(others) / len(others))
+    return pearson(items, rests), len(items)
+
+
+def _question_stats(question, area, responses, cases, *, min_group, min_answers):
+    counts = [0] * len(LEVELS)
+    dont_know = 0
+    sums = {p: 0 for p in PERSPECTIVES if question.is_put_to(p)}
+    levels = dict.fromkeys(sums, 0)
+    for response in responses:
+        if response.perspective not in sums or question.key not in response.answers:
+            continue
+        level = response.answers[question.key]
+        if level is None:
+            dont_know += 1
+        else:
+            counts[level - 1] += 1
+            sums[response.perspective] += level
+            levels[response.perspective] += 1
+    means = {p: sums[p] / levels[p] if levels[p] >= min_group else None for p in sums}
+    gap = largest_gap(
+        [sums[p] / levels[p] for p in sums if levels[p] >= max(MIN_PERSPECTIVE, min_group)]
+    )
+    correlation, n_cases = item_total(question, area, cases)
+    return QuestionStats(
+        key=question.key,
+        counts=tuple(counts),
+        dont_know=dont_know,
+        perspective_means=means,
+        perspective_levels=levels,
+        gap=gap,
+        item_total=correlation,
+        item_total_cases=n_cases,
+        flags=question_flags(
+            counts=counts,
+            dont_know=dont_know,
+            item_total=correlation,
+            item_total_cases=n_cases,
+            gap=gap,
+            min_answers=min_answers,
+        ),
+    )
+
+
+def area_stats(
+    area: AreaSpec,
+    responses: Sequence[Response],
+    *,
+    min_group: int = MIN_GROUP,
+    min_answers: int = MIN_ANSWERS,
+) -> AreaStats:
+    cases = complete_cases(area, responses)
+    shared = shared_questions(area)
+    rows = [[case.answers[q.key] for q in shared] for case in cases]
+    alpha, missing = _alpha(rows, len(shared), min_answers)
+    return AreaStats(
+        key=area.key,
+        alpha=alpha,
+        alpha_missing=missing,
+        shared_questions=tuple(q.key for q in shared),
+        complete_cases=len(cases),
+        questions=tuple(
+            _question_stats(q, area, responses, cases, min_group=min_group, min_answers=min_answers)
+            for q in area.questions
+        ),
+    )
+
+
+def compute_lab(
+    areas: Sequence[AreaSpec],
+    responses: Sequence[Response],
+    *,
+    min_group: int = MIN_GROUP,
+    min_answers: int = MIN_ANSWERS,
+) -> LabResult:
+    """Every figure of the lab; ``responses`` are the finished respondents of the rounds used."""
+    respondents = dict.fromkeys(PERSPECTIVES, 0)
+    for response in responses:
+        respondents[response.perspective] += 1
+    return LabResult(
+        areas=tuple(
+            area_stats(a, responses, min_group=min_group, min_answers=min_answers) for a in areas
+        ),
+        respondents=respondents,
+    )
