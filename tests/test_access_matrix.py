@@ -169,6 +169,7 @@ RULES = {
     "reports:questions_export": members(),
     "reports:plan_export": members(),
     "audit:log": admins(),
+    "quickcheck:start": public(),
     "lab:index": Rule(agency_page(MODEL_OWNER)),
     "lab:version": Rule(agency_page(MODEL_OWNER)),
 }

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "quickcheck"
-urlpatterns = []
+urlpatterns = [
+    path("quick-check/", views.start, name="start"),
+]
