@@ -152,6 +152,9 @@ RULES = {
     "questionnaire:area": personal_link(RESPONDENT),
     "questionnaire:summary": personal_link(RESPONDENT),
     "questionnaire:finish": same_for_all(NOT_ALLOWED),  # POST only, checked below
+    "questionnaire:my_data": personal_link(RESPONDENT),
+    "rounds:revoke_link": admins(admin=NOT_ALLOWED),  # POST only
+    "rounds:resend_link": admins(admin=NOT_ALLOWED),  # POST only
     "results:round": members(),
     "results:trend": members(),
     "plans:plan": members(),
@@ -299,6 +302,7 @@ def world(db, settings) -> World:
             "action_code": action.code,
             "number": 1,
             "version_id": version.pk,
+            "respondent_id": respondent.pk,
             "extension": "csv",
             "uidb64": urlsafe_base64_encode(force_bytes(admin_a.pk)),
         },

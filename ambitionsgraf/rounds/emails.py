@@ -37,3 +37,19 @@ def send_reminder(respondent, token: str) -> None:
             "link": respondent_link(token, respondent.language),
         },
     )
+
+
+def send_new_link(respondent, token: str) -> None:
+    """An admin sent the respondent a new personal link: the one in earlier e-mails is dead."""
+    mail.send(
+        "respondent_new_link",
+        to=respondent.email,
+        language=respondent.language,
+        context={
+            "organisation": respondent.round.organisation,
+            "round": respondent.round,
+            "perspective": respondent.get_perspective_display,
+            "finished": respondent.finished_at is not None,
+            "link": respondent_link(token, respondent.language),
+        },
+    )

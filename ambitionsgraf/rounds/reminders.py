@@ -53,8 +53,13 @@ def scheduled_reminder_due(
 
 
 def unfinished(round_: Round, perspective: str | None = None):
-    """Whom a reminder goes to: not finished and with an address (an erased one is blank)."""
-    respondents = round_.respondents.filter(finished_at__isnull=True).exclude(email="")
+    """Whom a reminder goes to: not finished, with an address (an erased one is NULL), and with
+    a link the admin has not revoked (only the admin's "send a new link" undoes that)."""
+    respondents = (
+        round_.respondents.filter(finished_at__isnull=True, link_revoked_at__isnull=True)
+        .exclude(email__isnull=True)
+        .exclude(email="")
+    )
     if perspective:
         respondents = respondents.filter(perspective=perspective)
     return respondents

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_respondents
 
 app_name = "rounds"
 urlpatterns = [
@@ -11,4 +11,14 @@ urlpatterns = [
     path("o/<str:code>/rounds/<str:round_code>/remind/", views.remind, name="remind"),
     path("o/<str:code>/rounds/<str:round_code>/ambition/", views.ambition, name="ambition"),
     path("o/<str:code>/rounds/<str:round_code>/close/", views.close, name="close"),
+    path(
+        "o/<str:code>/rounds/<str:round_code>/respondents/<int:respondent_id>/revoke/",
+        views_respondents.revoke_link,
+        name="revoke_link",
+    ),
+    path(
+        "o/<str:code>/rounds/<str:round_code>/respondents/<int:respondent_id>/resend/",
+        views_respondents.resend_link,
+        name="resend_link",
+    ),
 ]
