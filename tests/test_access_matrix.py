@@ -141,6 +141,9 @@ RULES = {
     "organisations:overview": members(),
     "organisations:invite_admin": admins(),
     "organisations:accept_invitation": personal_link(VISITOR),
+    "organisations:settings": admins(),
+    "organisations:export_data": admins(admin=NOT_ALLOWED),  # POST only
+    "organisations:delete": admins(),
     "rounds:new": admins(),
     "rounds:new_from_last": admins(),
     "rounds:detail": admins(),

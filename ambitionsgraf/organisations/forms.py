@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.lib import orgnr
@@ -25,14 +26,27 @@ class OrganisationForm(forms.ModelForm):
             "employees_band",
             "volume_band",
             "procurement_setup",
+            "national_statistics",
         ]
-        help_texts = {"volume_band": _("What the organisation buys in a year, roughly.")}
+        labels = {
+            "national_statistics": _("Count our closed rounds in the agency's national statistics"),
+        }
+        help_texts = {
+            "volume_band": _("What the organisation buys in a year, roughly."),
+            "national_statistics": _(
+                "The agency then uses the results of closed rounds, only combined with other "
+                "organisations' results, in national figures that never show your organisation "
+                "or anyone who answered. Answering is the same either way. You can change this "
+                "at any time in the organisation's settings."
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("type", "county", "employees_band", "volume_band", "procurement_setup"):
             field = self.fields[name]
             field.choices = [("", _("Choose…"))] + list(field.choices)[1:]
+        self.fields["national_statistics"].label_suffix = ""  # the label follows its checkbox
 
     def clean_org_number(self):
         number = orgnr.normalise(self.cleaned_data["org_number"])
@@ -100,3 +114,31 @@ class InvitationForm(forms.Form):
         if membership is not None:
             raise forms.ValidationError(_("This person is already an admin of the organisation."))
         return email
+
+
+class DeleteOrganisationForm(forms.Form):
+    """Deleting cannot be undone: the admin types the organisation's name to confirm."""
+
+    confirmation = forms.CharField(label=_("The organisation's name"), max_length=200)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        # Help texts are shown unescaped (Django's field template): the name is escaped here.
+        self.fields["confirmation"].help_text = format_html(
+            _("Type {name} exactly as it is written here, to show that you mean it."),
+            name=format_html("<strong>{}</strong>", organisation.name),
+        )
+
+    def clean_confirmation(self):
+        typed = self.cleaned_data["confirmation"].strip()
+        if typed != self.organisation.name:
+            raise forms.ValidationError(
+                _(
+                    "The text does not match the organisation's name, so nothing has been "
+                    "deleted. Type the name exactly as it is written, with the same capital "
+                    "letters."
+                ),
+                code="mismatch",
+            )
+        return typed
