@@ -14,8 +14,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ambitionsgraf.accounts.models import User
+from ambitionsgraf.accounts.testing import give_totp_device
 from ambitionsgraf.lib.orgnr import luhn_check_digit
 from ambitionsgraf.maturity.loader import MODEL_DIR, load_directory, load_file
 from ambitionsgraf.maturity.models import ModelVersion
@@ -124,8 +127,16 @@ def signup_data(org_number: str = "212000-0142", email: str = "ny@nystad.example
 
 
 def logged_in(user: User) -> Client:
+    """A client signed in as `user`. Agency staff must use two-factor sign-in: they get an
+    authenticator app (if they have none) and a session verified with it."""
     client = Client()
     client.force_login(user)
+    if user.is_agency_staff:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = device or give_totp_device(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
 
 

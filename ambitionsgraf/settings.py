@@ -56,6 +56,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 REMINDER_DAYS_BEFORE_CLOSING = env_int("REMINDER_DAYS_BEFORE_CLOSING", 3)
 # Respondents' e-mail addresses are anonymised this many days after their round closed.
 RESPONDENT_EMAIL_RETENTION_DAYS = env_int("RESPONDENT_EMAIL_RETENTION_DAYS", 90)
+# Where people write about privacy and accessibility (shown on /privacy/ and /accessibility/),
+# and who runs the service.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@ambitionsgraf.se")
+SERVICE_OPERATOR = os.environ.get("SERVICE_OPERATOR", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -91,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ambitionsgraf.accounts.middleware.AgencyTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.

@@ -119,6 +119,21 @@ RULES = {
     "accounts:sign_out_everywhere": Rule(
         {VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(NOT_ALLOWED)
     ),
+    "accounts:login_code": same_for_all(LOGIN),  # only after the password step
+    "accounts:two_factor_setup": Rule(
+        {VISITOR: LOGIN, RESPONDENT: LOGIN}
+        | signed_in_users(OK)
+        | dict.fromkeys(AGENCY, redirect("accounts:account"))  # theirs is on already
+    ),
+    "accounts:recovery_codes": Rule(
+        {VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(redirect("accounts:account"))
+    ),
+    "accounts:new_recovery_codes": Rule(
+        {VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(NOT_ALLOWED)
+    ),
+    "accounts:two_factor_off": Rule(
+        {VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(redirect("accounts:account"))
+    ),
     "accounts:password_reset": public(),
     "accounts:password_reset_done": public(),
     # The link's holder is sent on to the set-password form; an altered token shows the

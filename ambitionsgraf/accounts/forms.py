@@ -71,3 +71,43 @@ class SetNewPasswordForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         for name in ("new_password1", "new_password2"):
             self.fields[name].widget.attrs["autocomplete"] = "new-password"
+
+
+class CodeForm(forms.Form):
+    """One code: from the authenticator app, or (at sign-in) a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Write the code.")},
+    )
+
+    def __init__(self, *args, label=None, help_text=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["code"].label = label
+        if help_text:
+            self.fields["code"].help_text = help_text
+
+
+class CurrentPasswordForm(forms.Form):
+    """Asks for the password again before something that weakens the account."""
+
+    password = forms.CharField(
+        label=_("Your current password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Write your current password.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is wrong. Try again."), code="wrong")
+        return password

@@ -1,16 +1,25 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import sign_in, two_factor_views, views
 from .forms import SetNewPasswordForm
 
 app_name = "accounts"
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    path("login/", views.SignInView.as_view(), name="login"),
+    path("login/", sign_in.SignInView.as_view(), name="login"),
+    path("login/code/", sign_in.login_code, name="login_code"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("account/", views.account, name="account"),
     path("sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
+    path("two-factor/", two_factor_views.setup, name="two_factor_setup"),
+    path("two-factor/recovery-codes/", two_factor_views.recovery_codes, name="recovery_codes"),
+    path(
+        "two-factor/recovery-codes/new/",
+        two_factor_views.new_recovery_codes,
+        name="new_recovery_codes",
+    ),
+    path("two-factor/off/", two_factor_views.turn_off, name="two_factor_off"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

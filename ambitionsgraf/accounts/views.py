@@ -8,10 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.organisations.forms import OrganisationForm
 from ambitionsgraf.organisations.models import Membership, Role
 
-from .forms import AccountForm, SignInForm
+from . import two_factor
+from .forms import AccountForm
 
 
 def signup(request):
@@ -37,23 +39,29 @@ def signup(request):
 
 @login_required
 def account(request):
-    return render(request, "accounts/account.html", {"memberships": request.user.memberships.all()})
+    user = request.user
+    on = two_factor.is_on(user)
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "memberships": user.memberships.select_related("organisation"),
+            "two_factor_on": on,
+            "recovery_codes_left": two_factor.recovery_codes_left(user) if on else 0,
+        },
+    )
 
 
 @login_required
 @require_POST
 def sign_out_everywhere(request):
     """End every session of the account, on every device, this one included."""
-    request.user.sign_out_everywhere()
+    with transaction.atomic():
+        request.user.sign_out_everywhere()
+        record(Action.SIGNED_OUT_EVERYWHERE, request=request)
     logout(request)
     messages.success(request, _("You are signed out on every device. Sign in again to go on."))
     return redirect("accounts:login")
-
-
-class SignInView(auth_views.LoginView):
-    template_name = "accounts/login.html"
-    authentication_form = SignInForm
-    redirect_authenticated_user = True
 
 
 class SignOutView(auth_views.LogoutView):
