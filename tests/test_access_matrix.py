@@ -191,6 +191,11 @@ RULES = {
     "reports:plan_export": members(),
     "audit:log": admins(),
     "quickcheck:start": public(),
+    "national:picture": Rule(agency_page(ANALYST, MODEL_OWNER)),
+    "national:open_data": public(),
+    "national:open_data_csv": public(),
+    "national:open_data_json": public(),
+    "national:open_data_dcat": public(),
     "lab:index": Rule(agency_page(MODEL_OWNER)),
     "lab:version": Rule(agency_page(MODEL_OWNER)),
 }

@@ -1,0 +1,33 @@
+"""The national picture for the agency's analysts (and model owners)."""
+
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import render
+
+from . import national, national_data
+from .access import analyst_required
+from .national_forms import NationalFilterForm
+from .national_page import page
+
+
+@analyst_required
+def picture(request):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    rows = national_data.round_rows()
+    form = NationalFilterForm(request.GET, years={r.year for r in rows})
+    # A bad value gets a message by its field; the picture then leaves that filter out.
+    filters = form.filters()
+    units, areas = national_data.selection(
+        rows, type=filters["type"], county=filters["county"], size=filters["size"]
+    )
+    result = national.picture(units, areas.keys, year=filters["year"])
+    return render(
+        request,
+        "agency/national.html",
+        {
+            "form": form,
+            "page": page(result, areas),
+            "min_organisations": national.MIN_ORGANISATIONS,
+        },
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,89 @@
+"""The open data's public addresses: a page that describes it, the CSV, the JSON and a DCAT-AP
+catalogue. Anyone may fetch them; the files are made from the data as it stands."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from ambitionsgraf.reports.writers import CSV_TYPE
+
+from . import national_data, opendata, opendata_dcat, opendata_files
+from .national_suppression import MIN_ORGANISATIONS
+
+
+def _absolute(url_name: str) -> str:
+    return settings.SITE_URL + reverse(url_name)
+
+
+def _links() -> dict[str, str]:
+    return {
+        "page": _absolute("national:open_data"),
+        "csv": _absolute("national:open_data_csv"),
+        "json": _absolute("national:open_data_json"),
+        "catalog": _absolute("national:open_data_dcat"),
+    }
+
+
+def _table():
+    """The rows of every year, every area and every group, and the areas' titles."""
+    units, areas = national_data.selection(national_data.round_rows())
+    return opendata.rows(units, areas.keys), areas
+
+
+@require_safe
+def page(request):
+    round_rows = national_data.round_rows()
+    years = sorted({r.year for r in round_rows})
+    return render(
+        request,
+        "opendata/page.html",
+        {
+            "fields": opendata.FIELDS,
+            "extracted": timezone.localdate(),
+            "years": years,
+            "min_organisations": MIN_ORGANISATIONS,
+            "licence_name": opendata.LICENCE_NAME,
+            "licence_url": opendata.LICENCE_URL,
+            "csv_name": opendata.CSV_NAME,
+            "json_name": opendata.JSON_NAME,
+            "links": _links(),
+        },
+    )
+
+
+@require_safe
+def csv_file(request):
+    rows, areas = _table()
+    response = HttpResponse(opendata_files.csv_content(rows, areas), content_type=CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{opendata.CSV_NAME}"'
+    return response
+
+
+@require_safe
+def json_file(request):
+    rows, areas = _table()
+    document = opendata_files.json_document(
+        rows, areas, extracted=timezone.localdate(), links=_links()
+    )
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+@require_safe
+def catalog(request):
+    round_rows = national_data.round_rows()
+    first = min((r.closed for r in round_rows), default=None)
+    document = opendata_dcat.catalog(
+        urls=_links(),
+        extracted=timezone.localdate(),
+        issued=first.date() if first else None,
+        years=sorted({r.year for r in round_rows}),
+    )
+    content = json.dumps(document, ensure_ascii=False, indent=1)
+    return HttpResponse(content, content_type="application/ld+json; charset=utf-8")
