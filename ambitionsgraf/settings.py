@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "ambitionsgraf.audit",
     "ambitionsgraf.agency",
     "ambitionsgraf.quickcheck",
+    "ambitionsgraf.api",
     "ambitionsgraf.demo",
 ]
 
