@@ -6,6 +6,7 @@ from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_round
 from ambitionsgraf.rounds.views import participation
 
+from . import peers, peers_data
 from .service import load_round, radar
 
 
@@ -14,6 +15,9 @@ def round_results(request, code, round_code):
     organisation, round_ = get_round(request, code, round_code)
     view = load_round(round_)
     labels = dict(Perspective.choices)
+    standing = (
+        peers_data.load_peers(organisation, round_, view) if view.result.has_results else None
+    )
     return render(
         request,
         "results/round.html",
@@ -26,5 +30,10 @@ def round_results(request, code, round_code):
             "shown": [(p, labels[p]) for p in view.result.shown_perspectives],
             "participation": participation(round_),
             "level_names": round_.model_version.level_names(),
+            "peers": standing,
+            "peers_chart": mark_safe(peers_data.chart(standing))
+            if standing
+            else "",  # escaped there
+            "min_peers": peers.MIN_PEERS,
         },
     )

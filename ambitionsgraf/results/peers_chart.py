@@ -1,0 +1,135 @@
+"""The comparison with similar organisations as a server-rendered SVG dot plot: one row per
+compared area on the 1-5 scale, a circle for the organisation's own level and a tall bar for
+the median of similar organisations, joined by a thin line.
+
+Presentation attributes only (the site's Content-Security-Policy forbids inline styles); every
+text is escaped. Nothing is told by colour alone: the two marks differ in shape, the legend
+names them, each marker has its figure as a tooltip, and the table beside the chart has every
+figure in words and numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from .linechart import _marker, _tag, wrap
+
+LABEL_WIDTH, PLOT_WIDTH, ROW, TOP = 250, 380, 52, 34
+FONT, LABEL_CHARS, LABEL_LINES = 16, 26, 2
+TEXT_COLOUR, MUTED_COLOUR, GRID_COLOUR = "#1a1a1a", "#595959", "#d4d4d4"
+OWN_COLOUR, MEDIAN_COLOUR = "#1f4e79", "#a34400"
+MEDIAN_WIDTH, MEDIAN_HEIGHT = 4.0, 26.0
+_SVG = {
+    "xmlns": "http://www.w3.org/2000/svg",
+    "role": "img",
+    "font_family": "sans-serif",
+    "class_": "peers-chart",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    title: str  # the area's title, already translated
+    level: float | None  # the organisation's own
+    median: float
+
+
+def x_of(level: float) -> float:
+    return LABEL_WIDTH + (level - 1) / 4 * PLOT_WIDTH
+
+
+def _label(title: str, y: float) -> str:
+    lines = list(wrap(title, LABEL_CHARS))
+    if len(lines) > LABEL_LINES:
+        lines = lines[: LABEL_LINES - 1] + [" ".join(lines[LABEL_LINES - 1 :])]
+    first = y - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+    tspans = "".join(
+        _tag("tspan", escape(text), x=0.0, y=first + i * FONT * 1.2) for i, text in enumerate(lines)
+    )
+    return _tag("text", tspans, font_size=FONT, fill=TEXT_COLOUR)
+
+
+def _row(row: Row, y: float, own_label: str, median_label: str, fmt: Callable) -> str:
+    parts = [_label(row.title, y)]
+    median_x = x_of(row.median)
+    if row.level is not None:
+        own_x = x_of(row.level)
+        parts.append(
+            _tag("line", x1=min(own_x, median_x), y1=y, x2=max(own_x, median_x), y2=y,
+                 stroke=MUTED_COLOUR, stroke_width=2.0)
+        )  # fmt: skip
+    median_tip = f"{row.title}: {median_label} {fmt(row.median)}"
+    parts.append(_median_mark(median_x, y, median_tip))
+    if row.level is not None:
+        own_tip = f"{row.title}: {own_label} {fmt(row.level)}"
+        parts.append(_marker("circle", x_of(row.level), y, OWN_COLOUR, own_tip))
+    return "".join(parts)
+
+
+def _median_mark(x: float, y: float, tooltip: str | None = None) -> str:
+    """A tall bar, so that it shows above and below the circle when both are at one level."""
+    content = None if tooltip is None else _tag("title", escape(tooltip))
+    return _tag(
+        "rect", content, x=x - MEDIAN_WIDTH / 2, y=y - MEDIAN_HEIGHT / 2, width=MEDIAN_WIDTH,
+        height=MEDIAN_HEIGHT, fill=MEDIAN_COLOUR,
+    )  # fmt: skip
+
+
+def _scale(bottom: float) -> list[str]:
+    parts = []
+    for level in range(1, 6):
+        x = x_of(level)
+        parts.append(_tag("line", x1=x, y1=TOP - 8.0, x2=x, y2=bottom, stroke=GRID_COLOUR))
+        parts.append(
+            _tag("text", str(level), x=x, y=TOP - 14.0, font_size=FONT, text_anchor="middle",
+                 fill=MUTED_COLOUR)
+        )  # fmt: skip
+    return parts
+
+
+def _legend(y: float, own_label: str, median_label: str) -> list[str]:
+    own = _marker("circle", 8.0, y, OWN_COLOUR)
+    own_text = _tag("text", escape(own_label), x=24.0, y=y + 5.5, font_size=FONT, fill=TEXT_COLOUR)
+    median_y = y + 28
+    median = _median_mark(8.0, median_y)
+    median_text = _tag(
+        "text", escape(median_label), x=24.0, y=median_y + 5.5, font_size=FONT, fill=TEXT_COLOUR
+    )
+    return [own, own_text, median, median_text]
+
+
+def peers_svg(
+    rows: Sequence[Row],
+    *,
+    title: str,
+    description: str,
+    own_label: str,
+    median_label: str,
+    format_value: Callable[[float], str] = "{:.1f}".format,
+    id_prefix: str = "peers",
+) -> str:
+    """One ``<svg>`` element; empty without rows. Labels are already translated."""
+    if not rows:
+        return ""
+    digest = hashlib.sha1(repr((rows, title, description)).encode()).hexdigest()[:8]
+    title_id, desc_id = f"{id_prefix}-{digest}-title", f"{id_prefix}-{digest}-desc"
+    bottom = TOP + len(rows) * ROW
+    parts = [
+        _tag("title", escape(title), id=title_id),
+        _tag("desc", escape(description), id=desc_id),
+    ]
+    parts += _scale(bottom - ROW / 2 + 14)
+    for index, row in enumerate(rows):
+        parts.append(_row(row, TOP + index * ROW + ROW / 2, own_label, median_label, format_value))
+    parts += _legend(bottom + 16, own_label, median_label)
+    width, height = LABEL_WIDTH + PLOT_WIDTH + 16, bottom + 64
+    return _tag(
+        "svg",
+        "".join(parts),
+        viewBox=f"-8 0 {width} {height}",
+        aria_labelledby=f"{title_id} {desc_id}",
+        **_SVG,
+    )
