@@ -36,8 +36,10 @@ class OrganisationForm(forms.ModelForm):
             "national_statistics": _(
                 "The agency then uses the results of closed rounds, only combined with other "
                 "organisations' results, in national figures that never show your organisation "
-                "or anyone who answered. Answering is the same either way. You can change this "
-                "at any time in the organisation's settings."
+                "or anyone who answered. In return you see how you compare with similar "
+                "organisations that have also agreed, built from at least five of them and "
+                "naming none. Answering is the same either way. You can change this at any time "
+                "in the organisation's settings."
             ),
         }
 

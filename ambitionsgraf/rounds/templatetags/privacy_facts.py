@@ -5,13 +5,12 @@ product does: `{% load privacy_facts %}{% privacy_facts as facts %}`."""
 from django import template
 from django.conf import settings
 
+from ambitionsgraf.results.peers import MIN_PEERS
 from ambitionsgraf.results.scoring import MIN_GROUP
 from ambitionsgraf.rounds.respondent_privacy import retention_days
 
 register = template.Library()
 
-# A peer benchmark needs at least this many organisations (see the domain brief).
-MIN_PEER_ORGANISATIONS = 5
 DEFAULT_CONTACT_EMAIL = "kontakt@ambitionsgraf.se"
 
 
@@ -30,7 +29,7 @@ def privacy_facts() -> dict:
     return {
         "retention_days": retention_days(),
         "min_group": MIN_GROUP,
-        "min_peers": MIN_PEER_ORGANISATIONS,
+        "min_peers": MIN_PEERS,
         "contact_email": contact_email(),
         "operator": operator(),
     }
