@@ -37,8 +37,14 @@ class Action(models.TextChoices):
 
 
 class EventQuerySet(models.QuerySet):
+    """Refuses changes in bulk. (Deleting an organisation or a user still works: Django sets the
+    link to NULL through the plain base manager, keeping the row.)"""
+
     def update(self, **kwargs):
         raise TypeError("Audit events cannot be changed.")
+
+    def delete(self):
+        raise TypeError("Audit events cannot be deleted.")
 
 
 class Event(models.Model):

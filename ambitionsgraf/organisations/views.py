@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ambitionsgraf.accounts.forms import AccountForm
+from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.lib import mail
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.rounds.models import Round
@@ -74,13 +75,21 @@ def invite_admin(request, code):
     if request.method == "POST" and form.is_valid():
         token = new_token()
         role = form.cleaned_data["role"]
-        invitation = Invitation.objects.create(
-            organisation=organisation,
-            email=form.cleaned_data["email"],
-            role=role,
-            token_hash=token_hash(token),
-            invited_by=request.user,
-        )
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                role=role,
+                token_hash=token_hash(token),
+                invited_by=request.user,
+            )
+            record(
+                Action.INVITATION_SENT,
+                request=request,
+                organisation=organisation,
+                subject=invitation.email,
+                role=role,
+            )
         language = form.cleaned_data["language"]
         with translation.override(language):
             link = reverse("organisations:accept_invitation", args=[token])
@@ -124,6 +133,12 @@ def accept_invitation(request, token):
             )
             invitation.accepted_at = timezone.now()
             invitation.save(update_fields=["accepted_at"])
+            record(
+                Action.INVITATION_ACCEPTED,
+                actor=user,
+                organisation=organisation,
+                role=membership.role,
+            )
         if membership.role == Role.COACH:
             messages.success(request, _("You are now a coach of %s.") % organisation.name)
         else:

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ambitionsgraf.audit import log
 from ambitionsgraf.organisations.access import get_organisation
 
 from . import services
@@ -29,6 +30,19 @@ def plan_url(organisation, anchor: str = "") -> str:
 
 def _action(organisation, action_code) -> Action:
     return get_object_or_404(organisation.actions, code=action_code)
+
+
+def _record_change(request, organisation, action, old_status, fields) -> None:
+    details = {"fields": list(fields)}
+    if action.status != old_status:
+        details["status"] = [old_status, action.status]
+    log.record(
+        log.Action.ACTION_CHANGED,
+        request=request,
+        organisation=organisation,
+        subject=action.description,
+        **details,
+    )
 
 
 @login_required
@@ -62,6 +76,14 @@ def add_proposal(request, code):
             proposal_key=request.POST.get("proposal", ""),
             language=get_language(),
         )
+        if action is not None:
+            log.record(
+                log.Action.ACTION_ADDED,
+                request=request,
+                organisation=organisation,
+                subject=action.description,
+                source=action.source,
+            )
     if action is None:
         messages.error(
             request,
@@ -90,7 +112,15 @@ def add_action(request, code):
         action.organisation = organisation
         action.round = round_ if view is not None else None
         action.source = Action.Source.CUSTOM
-        action.save()
+        with transaction.atomic():
+            action.save()
+            log.record(
+                log.Action.ACTION_ADDED,
+                request=request,
+                organisation=organisation,
+                subject=action.description,
+                source=action.source,
+            )
         messages.success(request, _("The action is added to the plan."))
         return redirect(plan_url(organisation, f"action-{action.code}"))
     return render(
@@ -106,10 +136,14 @@ def add_action(request, code):
 def edit_action(request, code, action_code):
     organisation = get_organisation(request, code, manage=True)
     action = _action(organisation, action_code)
+    old_status = action.status
     round_, _view = services.latest_results(organisation)
     form = ActionForm(request.POST or None, instance=action, areas=services.area_choices(round_))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            if form.has_changed():
+                _record_change(request, organisation, action, old_status, form.changed_data)
         messages.success(request, _("The action is saved."))
         return redirect(plan_url(organisation, f"action-{action.code}"))
     return render(
@@ -127,7 +161,14 @@ def drop_action(request, code, action_code):
     action = _action(organisation, action_code)
     if request.method == "POST":
         area_key = action.area_key
-        action.delete()
+        with transaction.atomic():
+            action.delete()
+            log.record(
+                log.Action.ACTION_DROPPED,
+                request=request,
+                organisation=organisation,
+                subject=action.description,
+            )
         messages.success(request, _("The action is dropped from the plan."))
         return redirect(plan_url(organisation, f"area-{area_key}"))
     return render(request, "plans/drop.html", {"organisation": organisation, "action": action})
@@ -141,8 +182,12 @@ def change_status(request, code, action_code):
         return HttpResponseNotAllowed(["POST"])
     form = StatusForm(request.POST)
     if form.is_valid():
+        old_status = action.status
         action.status = form.cleaned_data["status"]
-        action.save(update_fields=["status", "done_at", "updated_at"])
+        with transaction.atomic():
+            action.save(update_fields=["status", "done_at", "updated_at"])
+            if action.status != old_status:
+                _record_change(request, organisation, action, old_status, ["status"])
         messages.success(
             request,
             _("The status is now “%(status)s”.") % {"status": action.get_status_display()},

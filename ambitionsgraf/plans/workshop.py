@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ambitionsgraf.audit.log import Action, area_ref, record
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_round
 from ambitionsgraf.results import scoring
@@ -208,12 +209,24 @@ def area(request, code, round_code, number):
         form = AgreedLevelForm(request.POST or None, initial=initial, had_agreed=had_agreed)
     if request.method == "POST" and form.is_valid():
         was_finished = round_.workshop_finished_at is not None
-        changed = save_agreed_level(
-            round=round_,
-            area=area_view.area,
-            level=form.cleaned_data["level"],
-            reason=form.cleaned_data["reason"] if form.cleaned_data["level"] is not None else "",
-        )
+        level = form.cleaned_data["level"]
+        with transaction.atomic():
+            changed = save_agreed_level(
+                round=round_,
+                area=area_view.area,
+                level=level,
+                reason=form.cleaned_data["reason"] if level is not None else "",
+            )
+            if changed:
+                record(
+                    Action.AGREED_LEVEL_CHANGED,
+                    request=request,
+                    organisation=organisation,
+                    subject=round_.name,
+                    area=area_ref(area_view.area),
+                    old=f"{area_view.agreed:.1f}" if had_agreed else None,
+                    new=f"{level:.1f}" if level is not None else None,
+                )
         title = area_view.area.tr("title")
         if changed and form.cleaned_data["level"] is None:
             messages.success(

@@ -8,8 +8,9 @@ the method, so an outsider learns nothing from a 405.
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.http import content_disposition_header
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
+from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.organisations.access import get_organisation, get_round
 from ambitionsgraf.results.service import load_round
 
@@ -20,12 +21,27 @@ from .writers import download
 READ = ("GET", "HEAD")
 
 
+def _downloaded(request, organisation, round_, file: str, extension: str) -> None:
+    """Log which file went out, in which format and language."""
+    record(
+        Action.EXPORT_DOWNLOADED,
+        request=request,
+        organisation=organisation,
+        subject=round_.name if round_ else "",
+        file=file,
+        format=extension,
+        language=get_language()[:2],
+    )
+
+
 @login_required
 def results_export(request, code, round_code, extension):
     organisation, round_ = get_round(request, code, round_code)
     if request.method not in READ:
         return HttpResponseNotAllowed(READ)
-    return download(ResultsExport(organisation, round_, load_round(round_)), extension)
+    response = download(ResultsExport(organisation, round_, load_round(round_)), extension)
+    _downloaded(request, organisation, round_, "results", extension)
+    return response
 
 
 @login_required
@@ -33,7 +49,9 @@ def questions_export(request, code, round_code, extension):
     organisation, round_ = get_round(request, code, round_code)
     if request.method not in READ:
         return HttpResponseNotAllowed(READ)
-    return download(QuestionsExport(organisation, round_, load_round(round_)), extension)
+    response = download(QuestionsExport(organisation, round_, load_round(round_)), extension)
+    _downloaded(request, organisation, round_, "questions", extension)
+    return response
 
 
 @login_required
@@ -41,7 +59,9 @@ def plan_export(request, code, extension):
     organisation = get_organisation(request, code)
     if request.method not in READ:
         return HttpResponseNotAllowed(READ)
-    return download(PlanExport(organisation), extension)
+    response = download(PlanExport(organisation), extension)
+    _downloaded(request, organisation, None, "plan", extension)
+    return response
 
 
 @login_required
@@ -54,4 +74,5 @@ def board_report(request, code, round_code):
     name = file_name(organisation, round_, pgettext("file name", "basis-for-decision"), "pdf")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, name)
+    _downloaded(request, organisation, round_, "board_report", "pdf")
     return response

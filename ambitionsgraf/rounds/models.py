@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ambitionsgraf.audit.log import Action, new_event, record_all
 from ambitionsgraf.lib.tokens import new_code, new_token, token_hash
 from ambitionsgraf.maturity.models import Area, ModelVersion, Perspective, Question
 from ambitionsgraf.organisations.models import Organisation
@@ -28,12 +29,22 @@ class RoundQuerySet(models.QuerySet):
         due = list(self.open().filter(closes_on__lt=today))
         if due:
             now = timezone.now()
-            Round.objects.filter(pk__in=[r.pk for r in due], status=Round.Status.OPEN).update(
-                status=Round.Status.CLOSED, closed_at=now
-            )
+            with transaction.atomic():
+                Round.objects.filter(pk__in=[r.pk for r in due], status=Round.Status.OPEN).update(
+                    status=Round.Status.CLOSED, closed_at=now
+                )
+                record_all([_closed_by_date(round_) for round_ in due])
             for round_ in due:
                 round_.status, round_.closed_at = Round.Status.CLOSED, now
         return due
+
+
+def _closed_by_date(round_):
+    """The log's event for a round that closed on its closing date, done by no one."""
+    organisation = round_.organisation
+    return new_event(
+        Action.ROUND_CLOSED, organisation=organisation, subject=round_.name, by="closing_date"
+    )
 
 
 class Round(models.Model):
@@ -86,7 +97,10 @@ class Round(models.Model):
     def close_if_due(self) -> bool:
         """Rounds close at their date 'when someone next looks'; call wherever a round is read."""
         if self.is_due():
-            self.close()
+            with transaction.atomic():
+                self.close()
+                if not self.is_open:  # closed here, not by another request a moment before
+                    _closed_by_date(self).save()
             return True
         return False
 

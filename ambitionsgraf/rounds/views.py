@@ -3,12 +3,15 @@ respondents, set the ambition, close it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from ambitionsgraf.audit.changes import ambition_changes
+from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_organisation, get_round
 
@@ -59,7 +62,14 @@ def new_round(request, code):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            round_ = services.start_round(organisation=organisation, **form.cleaned_data)
+            with transaction.atomic():
+                round_ = services.start_round(organisation=organisation, **form.cleaned_data)
+                record(
+                    Action.ROUND_OPENED,
+                    request=request,
+                    organisation=organisation,
+                    subject=round_.name,
+                )
         except services.NoPublishedModel as error:
             form.add_error(None, str(error))
         else:
@@ -86,13 +96,22 @@ def new_round_from_last(request, code):
     form = NextRoundForm(request.POST or None, earlier=earlier)
     if request.method == "POST" and form.is_valid():
         try:
-            round_, count = services.start_round_from(
-                organisation=organisation,
-                previous=last,
-                name=form.cleaned_data["name"],
-                closes_on=form.cleaned_data["closes_on"],
-                emails_=form.cleaned_data["respondents"],
-            )
+            with transaction.atomic():
+                round_, count = services.start_round_from(
+                    organisation=organisation,
+                    previous=last,
+                    name=form.cleaned_data["name"],
+                    closes_on=form.cleaned_data["closes_on"],
+                    emails_=form.cleaned_data["respondents"],
+                )
+                record(
+                    Action.ROUND_OPENED,
+                    request=request,
+                    organisation=organisation,
+                    subject=round_.name,
+                    previous=last.name,
+                    invited=count,
+                )
         except services.NoPublishedModel as error:
             form.add_error(None, str(error))
         else:
@@ -154,7 +173,17 @@ def remind(request, code, round_code):
     if request.method == "POST" and form.is_valid():
         perspective = form.cleaned_data["perspective"]
         try:
-            count = reminders.send_reminders(round=round_, perspective=perspective)
+            with transaction.atomic():
+                count = reminders.send_reminders(round=round_, perspective=perspective)
+                if count:
+                    record(
+                        Action.RESPONDENTS_REMINDED,
+                        request=request,
+                        organisation=organisation,
+                        subject=round_.name,
+                        count=count,
+                        perspective=perspective or "",
+                    )
         except reminders.RoundClosed:
             messages.error(request, _("The round is closed. Reminders can no longer be sent."))
             return redirect("rounds:detail", organisation.code, round_.code)
@@ -197,12 +226,22 @@ def invite(request, code, round_code):
         return redirect("rounds:detail", organisation.code, round_.code)
     form = InviteForm(request.POST or None, round=round_)
     if request.method == "POST" and form.is_valid():
-        count = services.invite_respondents(
-            round=round_,
-            emails_=form.cleaned_data["addresses"],
-            perspective=form.cleaned_data["perspective"],
-            language=form.cleaned_data["language"],
-        )
+        with transaction.atomic():
+            count = services.invite_respondents(
+                round=round_,
+                emails_=form.cleaned_data["addresses"],
+                perspective=form.cleaned_data["perspective"],
+                language=form.cleaned_data["language"],
+            )
+            # How many and from which perspective: never the addresses.
+            record(
+                Action.RESPONDENTS_INVITED,
+                request=request,
+                organisation=organisation,
+                subject=round_.name,
+                count=count,
+                perspective=form.cleaned_data["perspective"],
+            )
         messages.success(
             request,
             ngettext("%(count)d invitation is sent.", "%(count)d invitations are sent.", count)
@@ -227,16 +266,24 @@ def ambition(request, code, round_code):
             initial[f"reason_{area.key}"] = current[area.pk].reason
     form = AmbitionForm(request.POST or None, areas=areas, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.set_ambitions(
-            round=round_,
-            values={
-                area: (
-                    form.cleaned_data[f"target_{area.key}"],
-                    form.cleaned_data[f"reason_{area.key}"].strip(),
+        values = {
+            area: (
+                form.cleaned_data[f"target_{area.key}"],
+                form.cleaned_data[f"reason_{area.key}"].strip(),
+            )
+            for area in areas
+        }
+        with transaction.atomic():
+            services.set_ambitions(round=round_, values=values)
+            changes = ambition_changes(current, values)
+            if changes:
+                record(
+                    Action.AMBITION_CHANGED,
+                    request=request,
+                    organisation=organisation,
+                    subject=round_.name,
+                    changes=changes,
                 )
-                for area in areas
-            },
-        )
         messages.success(request, _("The ambition is saved."))
         return redirect("results:round", organisation.code, round_.code)
     return render(
@@ -262,7 +309,15 @@ def close(request, code, round_code):
                 "A closed round cannot be opened again."
             )
         else:
-            round_.close()
+            with transaction.atomic():
+                round_.close()
+                if not round_.is_open:  # closed now, not by someone else a moment before
+                    record(
+                        Action.ROUND_CLOSED,
+                        request=request,
+                        organisation=organisation,
+                        subject=round_.name,
+                    )
             messages.success(request, _("The round is closed. The results are now final."))
             return redirect("results:round", organisation.code, round_.code)
     return render(

@@ -1,0 +1,70 @@
+"""Events are only ever added: nothing in the product changes or removes one."""
+
+import pytest
+
+from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.audit.models import Event
+
+
+@pytest.fixture
+def event(org_a, admin_a):
+    return record(Action.ROUND_OPENED, actor=admin_a, organisation=org_a, subject="Skattning 2026")
+
+
+def test_saving_an_existing_event_is_refused(event):
+    event.subject = "Något annat"
+
+    with pytest.raises(TypeError):
+        event.save()
+
+    assert Event.objects.get().subject == "Skattning 2026"
+
+
+def test_deleting_an_event_is_refused(event):
+    with pytest.raises(TypeError):
+        event.delete()
+
+    assert Event.objects.count() == 1
+
+
+def test_changing_events_in_bulk_is_refused(event):
+    with pytest.raises(TypeError):
+        Event.objects.filter(pk=event.pk).update(subject="Något annat")
+
+    assert Event.objects.get().subject == "Skattning 2026"
+
+
+def test_bulk_update_is_refused(event):
+    event.subject = "Något annat"
+
+    with pytest.raises(TypeError):
+        Event.objects.bulk_update([event], ["subject"])
+
+
+def test_deleting_events_in_bulk_is_refused(event):
+    with pytest.raises(TypeError):
+        Event.objects.all().delete()
+
+    assert Event.objects.count() == 1
+
+
+def test_deleting_the_organisation_and_the_user_keeps_the_event(event, org_a, admin_a):
+    org_a.delete()
+    admin_a.delete()
+
+    kept = Event.objects.get()
+    assert kept.organisation is None and kept.actor is None
+    assert kept.organisation_label == "Älvstads kommun"
+    assert kept.actor_label == "admin@alvstad.example"
+
+
+def test_the_address_is_kept_only_for_sign_in_events(rf, admin_a, org_a):
+    request = rf.get("/", REMOTE_ADDR="192.0.2.7")
+    request.user = admin_a
+
+    signed_in = record(Action.SIGNED_IN, request=request)
+    opened = record(Action.ROUND_OPENED, request=request, organisation=org_a)
+
+    assert signed_in.ip_address == "192.0.2.7"
+    assert opened.ip_address is None
+    assert opened.actor == admin_a and opened.actor_label == "admin@alvstad.example"
