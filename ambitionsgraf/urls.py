@@ -2,7 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-urlpatterns = i18n_patterns(
+from ambitionsgraf.api.api import api
+
+# The REST API is outside the language prefixes: the same addresses in every language.
+urlpatterns = [path("api/v1/", api.urls)] + i18n_patterns(
     path("", TemplateView.as_view(template_name="front.html"), name="front"),
     path("method/", TemplateView.as_view(template_name="method.html"), name="method"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
@@ -23,5 +26,6 @@ urlpatterns = i18n_patterns(
     path("", include("ambitionsgraf.agency.lab_urls")),
     path("", include("ambitionsgraf.agency.national_urls")),
     path("", include("ambitionsgraf.quickcheck.urls")),
+    path("", include("ambitionsgraf.api.urls")),
     prefix_default_language=False,
 )

@@ -191,6 +191,8 @@ RULES = {
     "reports:plan_export": members(),
     "audit:log": admins(),
     "quickcheck:start": public(),
+    "api_tokens:list": admins(),
+    "api_tokens:revoke": admins(admin=NOT_ALLOWED),  # POST only
     "national:picture": Rule(agency_page(ANALYST, MODEL_OWNER)),
     "national:open_data": public(),
     "national:open_data_csv": public(),
@@ -226,6 +228,9 @@ POST_DATA = {
 # ---------------------------------------------------------------- the site's URLs
 
 
+API_NAMESPACE = "api"  # the REST API has its own matrix: ambitionsgraf/api/tests/test_access.py
+
+
 def site_urls() -> dict:
     """URL name -> the names of its keyword arguments, for every pattern of the site."""
     found = {}
@@ -234,6 +239,8 @@ def site_urls() -> dict:
         for pattern in patterns:
             names = kwargs + list(pattern.pattern.regex.groupindex)
             if isinstance(pattern, URLResolver):
+                if pattern.namespace == API_NAMESPACE:
+                    continue
                 inner = namespaces + [pattern.namespace] if pattern.namespace else namespaces
                 walk(pattern.url_patterns, inner, names)
             else:

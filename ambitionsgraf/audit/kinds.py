@@ -21,7 +21,13 @@ KINDS = {
     "sign_ins": (_("Sign-ins"), SIGN_IN),
     "access": (
         _("Invitations and access"),
-        (Action.INVITATION_SENT, Action.INVITATION_ACCEPTED, Action.SETTINGS_CHANGED),
+        (
+            Action.INVITATION_SENT,
+            Action.INVITATION_ACCEPTED,
+            Action.SETTINGS_CHANGED,
+            Action.API_TOKEN_CREATED,
+            Action.API_TOKEN_REVOKED,
+        ),
     ),
     "rounds": (
         _("Rounds and respondents"),

@@ -34,6 +34,8 @@ class Action(models.TextChoices):
     RESPONDENT_ERASED = "respondent_erased", _("Respondent erased their personal data")
     RESPONDENTS_ANONYMISED = "respondents_anonymised", _("Respondents' e-mail addresses anonymised")
     MODEL_VERSION_PUBLISHED = "model_version_published", _("Model version published")
+    API_TOKEN_CREATED = "api_token_created", _("API token made")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
 
 
 class EventQuerySet(models.QuerySet):
