@@ -56,6 +56,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 REMINDER_DAYS_BEFORE_CLOSING = env_int("REMINDER_DAYS_BEFORE_CLOSING", 3)
 # Respondents' e-mail addresses are anonymised this many days after their round closed.
 RESPONDENT_EMAIL_RETENTION_DAYS = env_int("RESPONDENT_EMAIL_RETENTION_DAYS", 90)
+# Sign-in events in the audit log lose their IP address this many days after the sign-in.
+SIGN_IN_ADDRESS_RETENTION_DAYS = env_int("SIGN_IN_ADDRESS_RETENTION_DAYS", 90)
 # Where people write about privacy and accessibility (shown on /privacy/ and /accessibility/),
 # and who runs the service.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@ambitionsgraf.se")
@@ -174,6 +176,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+# Our own audit log records sign-ins (with the address, for a limited time): axes need not keep a
+# second, unlimited record of successful ones. Its failure records go after the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "organisations:home"
 LOGOUT_REDIRECT_URL = "front"

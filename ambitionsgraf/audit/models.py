@@ -48,6 +48,13 @@ class EventQuerySet(models.QuerySet):
     def delete(self):
         raise TypeError("Audit events cannot be deleted.")
 
+    def forget_addresses(self, before) -> int:
+        """The one change the log allows, for privacy: sign-in events recorded before `before`
+        lose their IP address; the events themselves stay. Returns how many lost one."""
+        return models.QuerySet.update(
+            self.filter(at__lt=before, ip_address__isnull=False), ip_address=None
+        )
+
 
 class Event(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)

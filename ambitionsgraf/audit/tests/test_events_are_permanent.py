@@ -1,6 +1,12 @@
 """Events are only ever added: nothing in the product changes or removes one."""
 
+import datetime as dt
+import io
+
 import pytest
+from django.core.management import call_command
+from django.db import models
+from django.utils import timezone
 
 from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.audit.models import Event
@@ -68,3 +74,20 @@ def test_the_address_is_kept_only_for_sign_in_events(rf, admin_a, org_a):
     assert signed_in.ip_address == "192.0.2.7"
     assert opened.ip_address is None
     assert opened.actor == admin_a and opened.actor_label == "admin@alvstad.example"
+
+
+def test_sign_in_addresses_are_forgotten_after_the_retention_time_and_the_events_stay(db):
+    old = record(Action.SIGN_IN_FAILED, actor_label="x@example.se")
+    models.QuerySet.update(  # back-date it, past the checks the product keeps
+        Event.objects.filter(pk=old.pk),
+        at=timezone.now() - dt.timedelta(days=91),
+        ip_address="192.0.2.1",
+    )
+    recent = Event.objects.create(action=Action.SIGNED_IN, ip_address="192.0.2.2")
+
+    call_command("run_scheduled", stdout=io.StringIO())
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.ip_address is None and old.action == Action.SIGN_IN_FAILED
+    assert recent.ip_address == "192.0.2.2"

@@ -28,6 +28,7 @@ def operator() -> str:
 def privacy_facts() -> dict:
     return {
         "retention_days": retention_days(),
+        "sign_in_address_days": settings.SIGN_IN_ADDRESS_RETENTION_DAYS,
         "min_group": MIN_GROUP,
         "min_peers": MIN_PEERS,
         "contact_email": contact_email(),

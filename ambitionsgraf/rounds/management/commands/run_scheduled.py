@@ -1,11 +1,17 @@
-"""The daily job: close rounds past their closing date, send the automatic reminders, and erase
-respondents' e-mail addresses once their round has been closed long enough.
+"""The daily job: close rounds past their closing date, send the automatic reminders, erase
+respondents' e-mail addresses once their round has been closed long enough, and drop the IP
+addresses of old sign-in events.
 
 Run it once a day from cron; see "Scheduled jobs" in the README. Running it twice changes nothing.
 """
 
-from django.core.management.base import BaseCommand
+import datetime as dt
 
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from ambitionsgraf.audit.models import Event
 from ambitionsgraf.rounds import reminders, retention
 
 
@@ -27,5 +33,9 @@ class Command(BaseCommand):
         anonymised = retention.anonymise_respondents()
         for organisation, count in anonymised.items():
             self.stdout.write(f"Anonymised {count} respondent(s): {organisation.name}")
-        if not report.closed and not report.reminded and not anonymised:
+        before = timezone.now() - dt.timedelta(days=settings.SIGN_IN_ADDRESS_RETENTION_DAYS)
+        forgotten = Event.objects.forget_addresses(before)
+        if forgotten:
+            self.stdout.write(f"Dropped the IP address of {forgotten} sign-in event(s)")
+        if not report.closed and not report.reminded and not anonymised and not forgotten:
             self.stdout.write("Nothing to do.")
