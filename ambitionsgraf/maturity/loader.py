@@ -8,7 +8,6 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Area, Guidance, ModelVersion, Question
@@ -18,6 +17,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "modelfiles"
 
 
 class ModelFileError(Exception):
+    """The file cannot be loaded; `problems` says why, each with its place in the file."""
+
     def __init__(self, path, problems: list[str]):
         self.path = str(path)
         self.problems = problems
@@ -30,6 +31,52 @@ class LoadResult:
     created: bool
 
 
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML as a model file needs it (libyaml's parser where installed: it is much faster).
+
+    A key written twice in one mapping is refused (plain YAML keeps the last one and silently
+    drops the first), and so are aliases (`*name`): a model file needs none, and a few of them
+    can make a small file expand enormously."""
+
+    def construct_document(self, node):
+        seen, stack = set(), [node]
+        while stack:
+            item = stack.pop()
+            if id(item) in seen:  # an alias: the same node reached a second time
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    _("anchors and aliases (& and *) are not allowed in a model file"),
+                    item.start_mark,
+                )
+            seen.add(id(item))
+            if isinstance(item, yaml.MappingNode):
+                stack.extend(n for pair in item.value for n in pair)
+            elif isinstance(item, yaml.SequenceNode):
+                stack.extend(item.value)
+        return super().construct_document(node)
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<:` merges a mapping in; the standard constructor does it
+            key = self.construct_object(key_node, deep=True)
+            try:
+                twice = key in seen
+                seen.add(key)
+            except TypeError:
+                continue  # an unhashable key: the standard constructor reports it
+            if twice:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    _("the key %s appears twice in the same mapping") % str(key)[:60],
+                    key_node.start_mark,
+                )
+        return super().construct_mapping(node, deep=deep)
+
+
 def parse(path) -> dict:
     path = Path(path)
     try:
@@ -39,7 +86,12 @@ def parse(path) -> dict:
     except UnicodeDecodeError:
         raise ModelFileError(path, [_("the file is not UTF-8 text")]) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=StrictLoader)
+    except RecursionError:
+        raise ModelFileError(path, [_("the file nests too deeply")]) from None
+    except (ValueError, TypeError, OverflowError) as error:
+        # A value YAML recognises but Python cannot hold, such as the date 2026-02-30.
+        raise ModelFileError(path, [_("a value cannot be read: %s") % str(error)[:200]]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = (
@@ -93,17 +145,17 @@ def load_directory(directory=MODEL_DIR) -> list[LoadResult]:
 
 
 def _create(data: dict, digest: str) -> ModelVersion:
+    # Created as a draft and published at the end: a published version cannot be added to.
     version = ModelVersion.objects.create(
         key=data["key"],
         version=data["version"],
-        status=ModelVersion.Status.PUBLISHED,
+        status=ModelVersion.Status.DRAFT,
         name_sv=data["name"]["sv"],
         name_en=data["name"]["en"],
         description_sv=data["description"]["sv"],
         description_en=data["description"]["en"],
         levels=data["levels"],
         source_sha256=digest,
-        published_at=timezone.now(),
     )
     for a_pos, a in enumerate(data["areas"], start=1):
         area = Area.objects.create(
@@ -126,6 +178,7 @@ def _create(data: dict, digest: str) -> ModelVersion:
                 perspectives=q["perspectives"],
                 strategy_goal=q.get("strategy_goal"),
                 is_core=q.get("core", False),
+                comparable=q.get("comparable", True),
                 levels=q["levels"],
             )
             for q_pos, q in enumerate(a["questions"], start=1)
@@ -140,4 +193,5 @@ def _create(data: dict, digest: str) -> ModelVersion:
             )
             for g in a["guidance"]
         )
+    version.mark_published()
     return version

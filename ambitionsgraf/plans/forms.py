@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ambitionsgraf.rounds.forms import MultilineField
+
 from .models import Action, ActionComment
 
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -36,6 +38,7 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = ["area_key", "description", "owner", "due_on", "status"]
+        field_classes = {"description": MultilineField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -93,6 +96,7 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = ActionComment
         fields = ["text"]
+        field_classes = {"text": MultilineField}
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
         labels = {"text": _("Your comment")}
         error_messages = {

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ambitionsgraf.rounds.forms import AmbitionField, ambition_choices
+from ambitionsgraf.rounds.forms import AmbitionField, MultilineField, ambition_choices
 
 
 class AgreedLevelForm(forms.Form):
@@ -16,7 +16,7 @@ class AgreedLevelForm(forms.Form):
         required=False,
         help_text=_("From 1 to 5, halves allowed. Leave it empty to remove the agreed level."),
     )
-    reason = forms.CharField(
+    reason = MultilineField(
         label=_("Why"),
         required=False,
         max_length=4000,

@@ -18,6 +18,15 @@ _NAMED = re.compile(r"<([^<>]+)>")
 _ITEM = re.compile(r'(?:"[^"]*"|[^,;"])+')
 
 
+class MultilineField(forms.CharField):
+    """Text from a textarea. The textarea's maxlength counts a line break as one character,
+    but browsers send each as two (CR LF): line breaks are made one before the length is
+    checked, so a text the page let someone type is not refused as too long."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class RoundForm(forms.ModelForm):
     class Meta:
         model = Round
@@ -162,7 +171,7 @@ class AmbitionForm(forms.Form):
                 label=_("Target level"), required=False
             )
             self.fields[f"target_{area.key}"].widget.choices = ambition_choices()
-            self.fields[f"reason_{area.key}"] = forms.CharField(
+            self.fields[f"reason_{area.key}"] = MultilineField(
                 label=_("Reason (optional)"),
                 required=False,
                 max_length=2000,

@@ -1,7 +1,8 @@
 """The respondent's side: a personal link, one area per page, a summary, then finished.
 
 No account: the link's token is the key, stored only as a hash. Every page is saved when
-submitted, so the same link resumes where the respondent left off.
+submitted, so the same link resumes where the respondent left off. Saving is in
+`answering`: each page says what it showed, so two tabs on one link lose nothing.
 """
 
 from django import forms
@@ -14,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambitionsgraf.lib.tokens import token_hash
 
-from . import services
+from . import answering
+from .forms import MultilineField
 from .models import Respondent
 
 CHOICES = [(str(n), str(n)) for n in range(1, 6)] + [("dk", gettext_lazy("Don't know"))]
@@ -40,13 +42,22 @@ def areas_for(respondent) -> list[tuple]:
     return list(grouped.items())
 
 
+def _lines(text: str) -> str:
+    """Line breaks as the page holds them: browsers send each as CR LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class AreaForm(forms.Form):
+    """The questions of one area page. Beside each question the page carries, in hidden
+    fields `shown_q<id>` and `shown_c<id>`, the choice and the comment it showed when it was
+    opened, so that only what the respondent changed on this copy of the page is saved."""
+
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
         for q in questions:
             self.fields[f"q{q.pk}"] = forms.ChoiceField(choices=CHOICES, required=False)
-            self.fields[f"c{q.pk}"] = forms.CharField(
+            self.fields[f"c{q.pk}"] = MultilineField(
                 required=False,
                 max_length=2000,
                 error_messages={
@@ -54,11 +65,33 @@ class AreaForm(forms.Form):
                 },
             )
 
-    def values(self) -> dict:
-        return {
-            q: (self.cleaned_data[f"q{q.pk}"], self.cleaned_data[f"c{q.pk}"])
-            for q in self.questions
-        }
+    def shown(self, name: str) -> str | None:
+        """What the page showed in field `name` when it was opened; None if the post does not
+        say (a page from before this was added, or a client that leaves it out)."""
+        if not self.is_bound:
+            return None
+        value = self.data.get(f"shown_{name}")
+        return None if value is None else _lines(str(value)).strip()
+
+    def posted(self) -> dict:
+        """Question -> answering.Posted, from the cleaned data."""
+        posted = {}
+        for q in self.questions:
+            choice, comment = self.cleaned_data[f"q{q.pk}"], self.cleaned_data[f"c{q.pk}"]
+            shown_choice, shown_comment = self.shown(f"q{q.pk}"), self.shown(f"c{q.pk}")
+            posted[q] = answering.Posted(
+                choice=choice,
+                comment=comment,
+                choice_changed=shown_choice is None or shown_choice != choice,
+                comment_changed=shown_comment is None or shown_comment != comment,
+            )
+        return posted
+
+    def _shown_value(self, name: str) -> str:
+        """The hidden `shown_` value to render: kept from the post when the page comes back
+        with an error, otherwise what is saved now."""
+        shown = self.shown(name)
+        return shown if shown is not None else str(self.initial.get(name) or "")
 
     def items(self, language=None):
         for q in self.questions:
@@ -67,6 +100,8 @@ class AreaForm(forms.Form):
                 "field": self[f"q{q.pk}"],
                 "comment": self[f"c{q.pk}"],
                 "value": self[f"q{q.pk}"].value() or "",
+                "shown_choice": self._shown_value(f"q{q.pk}"),
+                "shown_comment": self._shown_value(f"c{q.pk}"),
                 "levels": list(enumerate(q.level_texts(language), start=1)),
             }
 
@@ -97,7 +132,9 @@ def area_page(request, token, number):
     area, questions = areas[number - 1]
     round_ = respondent.round
     if not round_.is_open:
-        return _closed(request, respondent, status=409 if request.method == "POST" else 200)
+        if request.method == "POST":
+            return _closed(request, respondent, status=409, refused="save")
+        return _closed(request, respondent)
     saved = {a.question_id: a for a in respondent.answers.filter(question__area=area)}
     initial = {}
     for q in questions:
@@ -108,13 +145,19 @@ def area_page(request, token, number):
         form = AreaForm(request.POST, questions=questions, initial=initial)
         if form.is_valid():
             try:
-                changed = services.save_area_answers(
-                    respondent=respondent, position=number, values=form.values()
+                changed = answering.save_area(
+                    respondent=respondent, position=number, posted=form.posted()
                 )
-            except services.RoundClosed:
-                return _closed(request, respondent, status=409)
+            except answering.RoundClosed:
+                respondent.round.refresh_from_db(fields=["status", "closed_at"])
+                return _closed(request, respondent, status=409, refused="save")
             if not changed and request.POST.get("nav") != "prev":
                 messages.info(request, _("Your answers on this page were already saved."))
+            elif changed and respondent.finished_at:
+                # Finished in another tab, or earlier: the change counts all the same.
+                messages.success(
+                    request, _("Your changes are saved. You are still marked as finished.")
+                )
             return _next(token, number, len(areas), request.POST.get("nav"))
     else:
         form = AreaForm(questions=questions, initial=initial)
@@ -145,11 +188,12 @@ def _next(token, number, count, nav):
     return redirect("questionnaire:area", token, number + 1)
 
 
-def _closed(request, respondent, status=200):
+def _closed(request, respondent, status=200, refused=""):
+    """The closed-round page; `refused` ("save" or "finish") says what a POST tried to do."""
     return render(
         request,
         "questionnaire/closed.html",
-        {"respondent": respondent, "round": respondent.round, "rejected": status == 409},
+        {"respondent": respondent, "round": respondent.round, "refused": refused},
         status=status,
     )
 
@@ -182,12 +226,18 @@ def summary(request, token):
 
 @require_POST
 def finish(request, token):
+    """Mark the respondent finished. A second click, or a second tab, changes nothing and
+    lands on the same summary."""
     respondent = get_respondent(token)
     try:
-        services.finish(respondent=respondent)
-    except services.RoundClosed:
-        return _closed(request, respondent, status=409)
-    messages.success(
-        request, _("Thank you! Your answers are saved and you are marked as finished.")
-    )
+        newly = answering.finish(respondent=respondent)
+    except answering.RoundClosed:
+        respondent.round.refresh_from_db(fields=["status", "closed_at"])
+        return _closed(request, respondent, status=409, refused="finish")
+    if newly:
+        messages.success(
+            request, _("Thank you! Your answers are saved and you are marked as finished.")
+        )
+    else:
+        messages.info(request, _("You were already marked as finished. Your answers are saved."))
     return redirect("questionnaire:summary", token)

@@ -1,17 +1,12 @@
 """Workflows that write several rows at once, each in one transaction."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.maturity.models import ModelVersion
 
 from . import emails
-from .models import Ambition, Answer, Respondent, Round
-
-
-class RoundClosed(Exception):
-    """An answer arrived after the round closed; nothing was saved."""
+from .models import Ambition, Respondent, Round
 
 
 class NoPublishedModel(Exception):
@@ -71,70 +66,6 @@ def invite_respondents(*, round: Round, emails_: list[str], perspective: str, la
         Respondent.objects.bulk_create([respondent for respondent, _token in pairs])
         transaction.on_commit(lambda: _send_invitations(pairs))
     return len(pairs)
-
-
-def _wanted(choice: str, comment: str) -> tuple[int | None, bool, str]:
-    level = int(choice) if choice in {"1", "2", "3", "4", "5"} else None
-    return level, choice == "dk", comment.strip()
-
-
-def save_area_answers(*, respondent: Respondent, position: int, values: dict) -> bool:
-    """Save one area page: `values` maps question to (choice, comment).
-
-    Returns whether anything changed, so a page posted twice saves once. Refuses, saving
-    nothing, if the round has closed in the meantime.
-    """
-    with transaction.atomic():
-        round_ = Round.objects.select_for_update().get(pk=respondent.round_id)
-        if not round_.is_open or round_.is_due():
-            raise RoundClosed
-        existing = {
-            a.question_id: a for a in respondent.answers.filter(question__in=[q.pk for q in values])
-        }
-        to_create, to_update, to_delete = [], [], []
-        for question, (choice, comment) in values.items():
-            level, dont_know, comment = _wanted(choice, comment)
-            answer = existing.get(question.pk)
-            empty = level is None and not dont_know and not comment
-            if answer is None:
-                if not empty:
-                    to_create.append(
-                        Answer(
-                            respondent=respondent,
-                            question=question,
-                            level=level,
-                            dont_know=dont_know,
-                            comment=comment,
-                        )
-                    )
-            elif empty:
-                to_delete.append(answer.pk)
-            elif (answer.level, answer.dont_know, answer.comment) != (level, dont_know, comment):
-                answer.level, answer.dont_know, answer.comment = level, dont_know, comment
-                answer.updated_at = timezone.now()
-                to_update.append(answer)
-        Answer.objects.bulk_create(to_create)
-        Answer.objects.bulk_update(to_update, ["level", "dont_know", "comment", "updated_at"])
-        Answer.objects.filter(pk__in=to_delete).delete()
-        changed = bool(to_create or to_update or to_delete)
-        fields = {"last_area": position}
-        if respondent.started_at is None:
-            fields["started_at"] = timezone.now()
-        Respondent.objects.filter(pk=respondent.pk).update(**fields)
-        for name, value in fields.items():
-            setattr(respondent, name, value)
-    return changed
-
-
-def finish(*, respondent: Respondent) -> None:
-    with transaction.atomic():
-        round_ = Round.objects.select_for_update().get(pk=respondent.round_id)
-        if not round_.is_open or round_.is_due():
-            raise RoundClosed
-        now = timezone.now()
-        respondent.finished_at = respondent.finished_at or now
-        respondent.started_at = respondent.started_at or now
-        respondent.save(update_fields=["finished_at", "started_at"])
 
 
 def set_ambitions(*, round: Round, values: dict) -> None:

@@ -1,0 +1,131 @@
+"""Saving a respondent's answers so that nothing is lost: two tabs on the same link, a button
+clicked twice, a round that closes while someone answers.
+
+An area page tells what it showed when it was opened beside what the respondent chose. Only
+what they changed on that page is written, so a tab left open on an old copy of the page does
+not undo what another tab saved since; where both tabs changed the same answer, the later save
+wins. Each save is one transaction that first locks the round, so a round closed in the
+meantime refuses it and nothing is written, and the answers are written with an upsert, so two
+saves arriving at once cannot trip over the one-answer-per-question rule.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from .models import Answer, Respondent, Round
+
+LEVELS = {"1", "2", "3", "4", "5"}
+DONT_KNOW = "dk"
+
+
+class RoundClosed(Exception):
+    """The round closed (or passed its closing date) before the answer arrived; nothing was
+    saved."""
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One question as an area page sent it: the choice ("1".."5", "dk" or ""), the comment,
+    and whether the respondent changed each from what the page showed. A page that does not
+    say what it showed counts as having changed everything."""
+
+    choice: str
+    comment: str
+    choice_changed: bool = True
+    comment_changed: bool = True
+
+
+def _open_round(respondent: Respondent) -> Round:
+    """The respondent's round, locked until the transaction ends; RoundClosed if it is not
+    open any more. Closing a round updates this row, so it waits for a save in progress, and a
+    save that comes after the close sees it."""
+    round_ = Round.objects.select_for_update().get(pk=respondent.round_id)
+    if not round_.is_open or round_.is_due():
+        raise RoundClosed
+    return round_
+
+
+def _merged(answer: Answer | None, posted: Posted) -> tuple[int | None, bool, str]:
+    """(level, don't know, comment) after this page's changes are applied to what is saved."""
+    level, dont_know, comment = (
+        (answer.level, answer.dont_know, answer.comment) if answer else (None, False, "")
+    )
+    if posted.choice_changed:
+        level = int(posted.choice) if posted.choice in LEVELS else None
+        dont_know = posted.choice == DONT_KNOW
+    if posted.comment_changed:
+        comment = posted.comment.strip()
+    return level, dont_know, comment
+
+
+def save_area(*, respondent: Respondent, position: int, posted: dict) -> bool:
+    """Save one area page: `posted` maps each question on it to a Posted.
+
+    Returns whether any answer changed, so a page sent twice is saved once. An answer left
+    with neither a choice nor a comment is removed. Raises RoundClosed, saving nothing, when
+    the round is no longer open.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        _open_round(respondent)
+        saved = {
+            a.question_id: a
+            for a in Answer.objects.filter(
+                respondent=respondent, question__in=[q.pk for q in posted]
+            )
+        }
+        upserts, removals = [], []
+        for question in sorted(posted, key=lambda q: q.pk):
+            answer = saved.get(question.pk)
+            before = (answer.level, answer.dont_know, answer.comment) if answer else None
+            level, dont_know, comment = _merged(answer, posted[question])
+            if level is None and not dont_know and not comment:
+                if answer is not None:
+                    removals.append(question.pk)
+            elif (level, dont_know, comment) != before:
+                upserts.append(
+                    Answer(
+                        respondent=respondent,
+                        question=question,
+                        level=level,
+                        dont_know=dont_know,
+                        comment=comment,
+                        updated_at=now,
+                    )
+                )
+        if upserts:
+            Answer.objects.bulk_create(
+                upserts,
+                update_conflicts=True,
+                unique_fields=["respondent", "question"],
+                update_fields=["level", "dont_know", "comment", "updated_at"],
+            )
+        if removals:
+            Answer.objects.filter(respondent=respondent, question_id__in=removals).delete()
+        # The furthest area reached, so that going back to change area 1 (or a second tab
+        # on an earlier area) does not make the welcome page resume from the start.
+        Respondent.objects.filter(pk=respondent.pk).update(
+            last_area=Greatest(
+                "last_area", models.Value(position), output_field=models.PositiveSmallIntegerField()
+            ),
+            started_at=Coalesce("started_at", models.Value(now)),
+        )
+    respondent.last_area = max(respondent.last_area, position)
+    respondent.started_at = respondent.started_at or now
+    return bool(upserts or removals)
+
+
+def finish(*, respondent: Respondent) -> bool:
+    """Mark the respondent finished; returns False when they already were (a second click, or
+    another tab), keeping the first time. Raises RoundClosed when the round is not open."""
+    now = timezone.now()
+    with transaction.atomic():
+        _open_round(respondent)
+        newly = Respondent.objects.filter(pk=respondent.pk, finished_at__isnull=True).update(
+            finished_at=now, started_at=Coalesce("started_at", models.Value(now))
+        )
+        respondent.refresh_from_db(fields=["started_at", "finished_at"])
+    return bool(newly)
