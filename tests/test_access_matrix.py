@@ -28,6 +28,7 @@ from ambitionsgraf.conftest import (
     make_round,
 )
 from ambitionsgraf.lib.tokens import new_token, token_hash
+from ambitionsgraf.maturity import drafts
 from ambitionsgraf.maturity.loader import load_directory
 from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Invitation, Membership, Role
@@ -200,6 +201,19 @@ RULES = {
     "national:open_data_dcat": public(),
     "lab:index": Rule(agency_page(MODEL_OWNER)),
     "lab:version": Rule(agency_page(MODEL_OWNER)),
+    "lab:upload": Rule(agency_page(MODEL_OWNER)),
+    "lab:new_draft": Rule(agency_page(MODEL_OWNER) | {MODEL_OWNER: NOT_ALLOWED}),  # POST only
+    "lab:model_file": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_move": Rule(agency_page(MODEL_OWNER) | {MODEL_OWNER: NOT_ALLOWED}),  # POST only
+    "lab:draft": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_details": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_publish": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_delete": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_area": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_question_add": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_guidance": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_question": Rule(agency_page(MODEL_OWNER)),
+    "lab:draft_question_retire": Rule(agency_page(MODEL_OWNER)),
 }
 
 # What a POST would carry if its sender were allowed: enough to change something on any page.
@@ -331,7 +345,11 @@ def world(db, settings) -> World:
             "round_code": round_a.code,
             "action_code": action.code,
             "number": 1,
-            "version_id": version.pk,
+            # A draft, so the model owner's editor pages open (a published one gives 404).
+            "version_id": drafts.new_draft(version).pk,
+            "area_key": "goals",
+            "question_key": "goals_known",
+            "level": 1,
             "respondent_id": respondent.pk,
             "extension": "csv",
             "uidb64": urlsafe_base64_encode(force_bytes(admin_a.pk)),

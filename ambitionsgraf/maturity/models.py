@@ -1,10 +1,17 @@
 """The maturity model as data: versions, areas, questions, level texts and guidance.
 
 Areas and questions keep stable keys across versions, so rounds on different
-versions can be compared area by area. A published version is never changed in place.
+versions can be compared area by area. A published version is never changed in place:
+saving or deleting a published version, or an area, question or guidance of one, raises
+``PublishedVersionError`` whatever the path (``save()``, ``delete()``, and the querysets'
+``update()``, ``delete()``, ``bulk_create()`` and ``bulk_update()``). The one change allowed is
+the step from draft to published (``ModelVersion.mark_published``). The product has no Django
+admin, so these and the model editor (``agency/editor_views.py``) are the only ways in.
 """
 
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.lib.translated import Translated, pick
@@ -16,7 +23,75 @@ class Perspective(models.TextChoices):
     OPERATIONS = "operations", _("Operations")
 
 
-class ModelVersionQuerySet(models.QuerySet):
+class PublishedVersionError(Exception):
+    """A change to a published model version, which is never changed: make a new version."""
+
+    def __init__(self, what: str = "model version"):
+        super().__init__(f"A published model version cannot be changed ({what}).")
+
+
+PUBLISHED = "published"
+
+
+class GuardedQuerySet(models.QuerySet):
+    """Refuses bulk writes that would touch a published version. ``version_path`` leads from
+    a row to its model version ("" for the version itself); ``parent`` names the foreign key
+    to the row's parent and ``parent_lookup`` the version's lookup of that parent."""
+
+    version_path = ""
+    parent = ""
+    parent_lookup = ""
+
+    def _published_filter(self) -> Q:
+        prefix = f"{self.version_path}__" if self.version_path else ""
+        return Q(**{f"{prefix}status": PUBLISHED})
+
+    def _refuse_published(self) -> None:
+        if self.filter(self._published_filter()).exists():
+            raise PublishedVersionError(self.model.__name__)
+
+    def _refuse_objects(self, objs) -> None:
+        """Neither the rows as stored nor the versions they are written into may be published."""
+        stored = [obj.pk for obj in objs if obj.pk is not None]
+        if stored:
+            self.model.objects.filter(pk__in=stored)._refuse_published()
+        if not self.parent:  # model versions: a new one starts as a draft
+            if any(obj.pk is None and obj.status == PUBLISHED for obj in objs):
+                raise PublishedVersionError("a version must be created as a draft")
+            return
+        parents = {getattr(obj, self.parent) for obj in objs}
+        published = ModelVersion.objects.published()
+        if published.filter(**{self.parent_lookup: parents}).exists():
+            raise PublishedVersionError(self.model.__name__)
+
+    def update(self, **kwargs):
+        self._refuse_published()
+        return super().update(**kwargs)
+
+    update.alters_data = True
+
+    def delete(self):
+        self._refuse_published()
+        return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        self._refuse_objects(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        self._refuse_objects(objs)
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class ModelVersionQuerySet(GuardedQuerySet):
+    def drafts(self):
+        return self.filter(status=ModelVersion.Status.DRAFT)
+
     def published(self):
         return self.filter(status=ModelVersion.Status.PUBLISHED)
 
@@ -45,15 +120,48 @@ class ModelVersion(Translated, models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["key", "version"], name="unique_model_version")
+            models.UniqueConstraint(fields=["key", "version"], name="unique_model_version"),
+            # A model has at most one draft at a time (drafts.py says why).
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(status="draft"), name="one_draft_per_model"
+            ),
         ]
 
     def __str__(self):
         return f"{self.name_sv} {self.version}"
 
+    def save(self, *args, **kwargs):
+        self.refuse_if_published()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.refuse_if_published()
+        return super().delete(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def refuse_if_published(self) -> None:
+        """Raise if the stored row is published (a new row may be created as a draft only)."""
+        if self.pk is None:
+            if self.status == self.Status.PUBLISHED:
+                raise PublishedVersionError("a version must be created as a draft")
+            return
+        if ModelVersion.objects.filter(pk=self.pk, status=PUBLISHED).exists():
+            raise PublishedVersionError(str(self))
+
+    def mark_published(self) -> None:
+        """The one change a version may have after its draft: becoming published. The caller
+        checks the content first (``drafts.publish`` does) and holds the transaction."""
+        self.refuse_if_published()
+        self.status = self.Status.PUBLISHED
+        self.published_at = timezone.now()
+        super().save(update_fields=["status", "published_at", "source_sha256"])
 
     def level_names(self, language=None) -> list[str]:
         return [pick(item["name"]["sv"], item["name"]["en"], language) for item in self.levels]
@@ -65,7 +173,41 @@ class ModelVersion(Translated, models.Model):
         ]
 
 
-class Area(Translated, models.Model):
+class PartOfVersion(models.Model):
+    """An area, question or guidance: saved and deleted only while its version is a draft."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refuse_if_published()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.refuse_if_published()
+        return super().delete(*args, **kwargs)
+
+    def _published_versions(self):
+        raise NotImplementedError
+
+    def refuse_if_published(self) -> None:
+        if self._published_versions().exists():
+            raise PublishedVersionError(type(self).__name__)
+
+
+class AreaQuerySet(GuardedQuerySet):
+    version_path = "model_version"
+    parent = "model_version_id"
+    parent_lookup = "pk__in"
+
+
+class PartOfAreaQuerySet(GuardedQuerySet):
+    version_path = "area__model_version"
+    parent = "area_id"
+    parent_lookup = "areas__in"
+
+
+class Area(Translated, PartOfVersion):
     class Group(models.TextChoices):
         STEERING = "steering", _("Leadership steering")
         ENABLERS = "enablers", _("Enablers")
@@ -79,6 +221,8 @@ class Area(Translated, models.Model):
     description_sv = models.TextField(blank=True)
     description_en = models.TextField(blank=True)
 
+    objects = AreaQuerySet.as_manager()
+
     class Meta:
         ordering = ["position"]
         constraints = [
@@ -88,8 +232,15 @@ class Area(Translated, models.Model):
     def __str__(self):
         return self.title_sv
 
+    def _published_versions(self):
+        """The version the area is saved into, and the one it is stored in."""
+        where = Q(pk=self.model_version_id)
+        if self.pk is not None:
+            where |= Q(areas=self.pk)
+        return ModelVersion.objects.published().filter(where)
 
-class Question(Translated, models.Model):
+
+class Question(Translated, PartOfVersion):
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="questions")
     key = models.SlugField(max_length=60)
     position = models.PositiveSmallIntegerField()
@@ -99,6 +250,13 @@ class Question(Translated, models.Model):
     strategy_goal = models.PositiveSmallIntegerField(null=True, blank=True)
     is_core = models.BooleanField(default=False)
     levels = models.JSONField(help_text="[{sv, en}] x 5, level 1 first")
+    comparable = models.BooleanField(
+        default=True,
+        help_text="Answers can be compared with the same question (same key) in the previous "
+        "published version: its meaning did not change. Not used for a question that is new.",
+    )
+
+    objects = PartOfAreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["area__position", "position"]
@@ -109,6 +267,9 @@ class Question(Translated, models.Model):
     def __str__(self):
         return self.key
 
+    def _published_versions(self):
+        return _versions_of_part(self, "questions")
+
     def level_texts(self, language=None) -> list[str]:
         return [pick(item["sv"], item["en"], language) for item in self.levels]
 
@@ -116,7 +277,7 @@ class Question(Translated, models.Model):
         return perspective in self.perspectives
 
 
-class Guidance(Translated, models.Model):
+class Guidance(Translated, PartOfVersion):
     """What the next step up from `level` looks like in an area, with suggested actions."""
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="guidance")
@@ -124,6 +285,8 @@ class Guidance(Translated, models.Model):
     text_sv = models.TextField()
     text_en = models.TextField(blank=True)
     actions = models.JSONField(default=list, help_text="[{sv, en}]")
+
+    objects = PartOfAreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["level"]
@@ -133,3 +296,14 @@ class Guidance(Translated, models.Model):
 
     def action_texts(self, language=None) -> list[str]:
         return [pick(item["sv"], item["en"], language) for item in self.actions]
+
+    def _published_versions(self):
+        return _versions_of_part(self, "guidance")
+
+
+def _versions_of_part(part, related_name: str):
+    """The published versions a question or guidance is saved into or stored in."""
+    where = Q(areas=part.area_id)
+    if part.pk is not None:
+        where |= Q(**{f"areas__{related_name}": part.pk})
+    return ModelVersion.objects.published().filter(where)

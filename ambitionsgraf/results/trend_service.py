@@ -3,6 +3,12 @@
 Each closed round goes through ``service.load_round`` (so every scoring and anonymity rule
 applies), which costs a fixed number of queries per round: the trend grows with the number of
 rounds (about one a year), never with respondents or answers.
+
+An area is compared between two rounds only when its questions are the same and kept their
+meaning (``maturity/comparability.py``): each area's question set in a snapshot holds question
+identities, which change when the model owner marks a question not comparable in a new version,
+so ``trend.comparable`` then breaks the line and notes the change. One query reads the flags
+(none when every round is on the same version).
 """
 
 from dataclasses import dataclass
@@ -10,6 +16,7 @@ from dataclasses import dataclass
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from ambitionsgraf.maturity import comparability
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.plans.models import Action
 
@@ -28,7 +35,24 @@ def closed_rounds(organisation) -> list:
     )
 
 
-def snapshot(round_, view: RoundView) -> trend.RoundSnapshot:
+def question_identities(rounds) -> dict[tuple[str, int], dict[str, frozenset[str]]]:
+    """(model key, version number) -> area key -> the identities of the area's questions, for
+    the model versions of ``rounds`` (see ``comparability.identities``). Rounds on one and
+    the same version need none (their questions are the same), and cost no query."""
+    if len({r.model_version_id for r in rounds}) < 2:
+        return {}
+    model_keys = {r.model_version.key for r in rounds}
+    found = {}
+    for model_key, history in comparability.load_history(model_keys).items():
+        for number, areas in comparability.identities(history).items():
+            found[(model_key, number)] = areas
+    return found
+
+
+def snapshot(round_, view: RoundView, identities: dict | None = None) -> trend.RoundSnapshot:
+    """``identities``: from ``question_identities``; without it, the plain question keys."""
+    version = round_.model_version
+    by_area = (identities or {}).get((version.key, version.version), {})
     return trend.RoundSnapshot(
         code=round_.code,
         name=round_.name,
@@ -39,7 +63,8 @@ def snapshot(round_, view: RoundView) -> trend.RoundSnapshot:
             trend.AreaSnapshot(
                 key=a.area.key,
                 title=a.area.tr("title"),
-                question_keys=frozenset(q.key for q, _dist in a.questions),
+                question_keys=by_area.get(a.area.key)
+                or frozenset(q.key for q, _dist in a.questions),
                 level=a.result.organisation_score,
                 agreed=a.agreed,
                 ambition=a.result.ambition,
@@ -54,7 +79,8 @@ def snapshots(rounds, loaded: dict | None = None) -> list[trend.RoundSnapshot]:
     """Snapshots of `rounds`; `loaded` maps a round's pk to a RoundView the caller already has,
     so a round is not read twice."""
     loaded = loaded or {}
-    return [snapshot(r, loaded.get(r.pk) or load_round(r)) for r in rounds]
+    identities = question_identities(rounds)
+    return [snapshot(r, loaded.get(r.pk) or load_round(r), identities) for r in rounds]
 
 
 def latest_comparison(organisation, loaded: dict | None = None) -> trend.Comparison | None:

@@ -11,7 +11,7 @@ from ambitionsgraf.conftest import PASSWORD, make_admin, make_organisation
 from ambitionsgraf.maturity.loader import MODEL_DIR, load_file
 from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.plans.models import Action
-from ambitionsgraf.results.tests.trend_builders import change_questions, closed_round
+from ambitionsgraf.results.tests.trend_builders import changed_model_version, closed_round
 
 from .conftest import check_a11y
 from .test_core_loop import check_both_languages, goto, no_sideways_scroll, submit
@@ -36,8 +36,7 @@ def sign_in(page, base, email):
 
 def test_admin_reads_the_trend_over_two_closed_rounds(live_server, page, artifacts, tmp_path):
     first_version = ModelVersion.objects.get(version=1)
-    second_version = second_model_version(tmp_path)
-    change_questions(second_version, "planning")
+    second_version = changed_model_version("planning")
     organisation = make_organisation("Älvstads kommun")
     make_admin(organisation, "inkopschef@alvstad.example", name="Karin Holm")
     first = closed_round(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from ambitionsgraf.conftest import english, in_language, logged_in, page_text
 from ambitionsgraf.plans.models import Action
 
-from .trend_builders import change_questions, closed_round, make_coach
+from .trend_builders import changed_model_version, closed_round, make_coach
 
 SECOND_ROUND_NEEDED = (
     "The trend appears after the second closed round. Until then, here are the levels of the "
@@ -27,10 +27,10 @@ def trend_url(org):
 
 
 @pytest.fixture
-def two_rounds(org_a, model_version, newer_model_version):
+def two_rounds(org_a, model_version):
     """2025 on version 1 and 2026 on version 2, where planning's questions changed; goals rose
     from 2 to 3 (agreed 3.0 in 2026) and reached its ambition 3; facts stayed at 2."""
-    change_questions(newer_model_version, "planning")
+    newer_model_version = changed_model_version("planning")
     first = closed_round(
         org_a, model_version, "Skattning 2025", closed_days_ago=400,
         levels={"goals": 2, "facts": 2}, ambitions={"goals": 3, "facts": 3},

@@ -10,7 +10,7 @@ from ambitionsgraf.plans.models import Action
 from ambitionsgraf.results import trend
 from ambitionsgraf.results.trend_service import latest_comparison, load_trend
 
-from .trend_builders import change_questions, closed_round
+from .trend_builders import changed_model_version, closed_round
 
 
 def levels_by_key(page):
@@ -57,9 +57,9 @@ def test_rounds_on_two_model_versions_line_up_by_area_key(
 
 
 def test_an_area_whose_questions_changed_in_the_new_version_is_noted_and_broken(
-    org_a, model_version, newer_model_version
+    org_a, model_version
 ):
-    change_questions(newer_model_version, "planning")
+    newer_model_version = changed_model_version("planning")
     closed_round(org_a, model_version, "2025", closed_days_ago=400)
     closed_round(org_a, newer_model_version, "2026", closed_days_ago=10, levels={"planning": 4})
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from ambitionsgraf.accounts.models import User
 from ambitionsgraf.conftest import PASSWORD, finished_respondents, make_round
-from ambitionsgraf.maturity.models import Question
+from ambitionsgraf.maturity import drafts
+from ambitionsgraf.maturity.models import ModelVersion, Question
 from ambitionsgraf.organisations.models import Membership, Role
 from ambitionsgraf.plans.models import AgreedLevel
 from ambitionsgraf.rounds.models import Ambition, Answer, Round
@@ -53,8 +54,12 @@ def make_coach(organisation, email="coach@radgivning.example") -> User:
     return user
 
 
-def change_questions(version, area_key: str) -> None:
-    """Give one question of the area a new key in `version`: the area's questions changed."""
-    question = Question.objects.filter(area__model_version=version, area__key=area_key).first()
+def changed_model_version(area_key: str) -> ModelVersion:
+    """The next version of the model, published, where one question of the area has a new
+    key: the area's questions changed. (A published version is never changed, so the change
+    is made in a draft.)"""
+    draft = drafts.new_draft(ModelVersion.objects.current())
+    question = Question.objects.filter(area__model_version=draft, area__key=area_key).first()
     question.key = f"{question.key}_new"
     question.save(update_fields=["key"])
+    return drafts.publish(draft)
