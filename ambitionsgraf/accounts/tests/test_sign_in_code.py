@@ -115,6 +115,7 @@ def test_a_recovery_code_signs_in_once(client, user, recovery_codes):
     assert signed_in_user_id(client) == str(user.pk)
     account = page_text(client.get(english("accounts:account")))
     assert "You have 9 unused recovery codes." in account
+    translation.activate("sv")  # the English page left English active in this thread
 
     again = Client()
     password_step(again)

@@ -60,7 +60,11 @@ def test_nothing_is_stored_without_consent(client, core_questions):
     assert QuickCheck.objects.count() == 0
     assert Session.objects.count() == 0
     assert "sessionid" not in response.cookies
-    assert in_language("sv", "Your answers have not been saved anywhere.") in page_text(response)
+    assert in_language(
+        "sv",
+        "Your answers have not been saved anywhere. To keep them, print this page or save it "
+        "as a PDF from your browser.",
+    ) in page_text(response)
 
 
 def test_with_consent_one_row_is_stored_with_the_answers(client, core_questions, model_version):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
+from django.utils import translation
 
 from ambitionsgraf.accounts.agency_staff import (
     give_agency_role,
@@ -37,7 +38,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{user.email} is no longer agency staff.")
             return
         user, created = give_agency_role(email, AgencyRole(role), name=name.strip())
-        label = AgencyRole(role).label
+        with translation.override("en"):  # the command speaks English, like its other lines
+            label = str(AgencyRole(role).label)
         if created:
             self.stdout.write(f"Created {user.email} ({label}).")
         else:
