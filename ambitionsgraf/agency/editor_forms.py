@@ -99,7 +99,10 @@ class QuestionForm(forms.Form):
         self.fields["is_core"] = forms.BooleanField(
             label=_("Core question of the area (asked in the quick check)"),
             required=False,
-            help_text=_("An area has exactly one. Ticking it here takes it from the other."),
+            help_text=_(
+                "An area has exactly one. Ticking it here makes this question the core question "
+                "instead of the area's current one."
+            ),
         )
         self.show_comparable = question is not None and previous is not None
         if self.show_comparable:

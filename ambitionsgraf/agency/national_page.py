@@ -14,6 +14,7 @@ from ambitionsgraf.results.linechart import Line, line_svg
 from .national import AreaFigures, Figure, Picture
 from .national_charts import Panel, distribution_svg
 from .national_data import Areas
+from .national_suppression import MIN_ORGANISATIONS
 from .templatetags.national_figures import hidden_text
 
 
@@ -64,8 +65,9 @@ def distribution_chart(rows: list[AreaRow]) -> str:
         description=_(
             "One bar chart per area: how many organisations are at each level from 1 to 5, "
             "all on the same scale. A dashed outline with a dash stands for fewer than "
-            "5 organisations. The same figures are in the table below the chart."
-        ),
+            "%(minimum)d organisations. The same figures are in the table below the chart."
+        )
+        % {"minimum": MIN_ORGANISATIONS},
         label=_bar_label,
     )
 
@@ -92,9 +94,10 @@ def ambition_chart(rows: list[AreaRow]) -> str:
         title=_("Current level against ambition, nationally"),
         description=_(
             "Radar chart with one axis per area on a scale from 1 to 5: the organisations' mean "
-            "current level and their mean ambition. Figures for fewer than 5 organisations are "
-            "left out. The same figures are in the table below the chart."
-        ),
+            "current level and their mean ambition. Figures for fewer than %(minimum)d "
+            "organisations are left out. The same figures are in the table below the chart."
+        )
+        % {"minimum": MIN_ORGANISATIONS},
         format_value=_one_decimal,
         id_prefix="national-radar",
     )
@@ -114,9 +117,10 @@ def trend_chart(picture: Picture, rows: list[TrendRow]) -> str:
         title=_("Mean level per area and year"),
         description=_(
             "Line chart with one line per area: the mean level of the organisations' latest "
-            "round each year, on a scale from 1 to 5. Years with fewer than 5 organisations "
-            "have no point. The same figures are in the table below the chart."
-        ),
+            "round each year, on a scale from 1 to 5. Years with fewer than %(minimum)d "
+            "organisations have no point. The same figures are in the table below the chart."
+        )
+        % {"minimum": MIN_ORGANISATIONS},
         y_label=_("Level"),
         id_prefix="national-trend",
         format_value=_one_decimal,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .national_suppression import MIN_ORGANISATIONS
 from .opendata import CSV_NAME, JSON_NAME, LICENCE_URI
 
 CONTEXT = {
@@ -77,11 +78,14 @@ def catalog(
         "@type": "dcat:Dataset",
         "dct:title": _both(lambda: _("Ambitionsgraf: national figures")),
         "dct:description": _both(
-            lambda: _(
-                "Self-assessed procurement maturity of Swedish public organisations: per year, "
-                "area and type of organisation, the number of organisations, their mean level, "
-                "how many are at each level and their mean ambition. Figures built on fewer "
-                "than five organisations are hidden."
+            lambda: (
+                _(
+                    "Self-assessed procurement maturity of Swedish public organisations: per year, "
+                    "area and type of organisation, the number of organisations, their mean level, "
+                    "how many are at each level and their mean ambition. Figures built on fewer "
+                    "than %(minimum)d organisations are hidden."
+                )
+                % {"minimum": MIN_ORGANISATIONS}
             )
         ),
         "dct:identifier": "ambitionsgraf-national",

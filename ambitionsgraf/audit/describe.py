@@ -239,12 +239,12 @@ def _consent_changed(subject, details):
 
 
 def _respondents_anonymised(subject, details):
-    count = int(details["count"])
+    count, days = int(details["count"]), int(details["days"])
     return ngettext(
-        "%(count)d address erased, %(days)d days after its round closed",
-        "%(count)d addresses erased, %(days)d days after their rounds closed",
+        "%(count)d address erased: its round closed more than %(days)s ago",
+        "%(count)d addresses erased: their rounds closed more than %(days)s ago",
         count,
-    ) % {"count": count, "days": int(details["days"])}
+    ) % {"count": count, "days": ngettext("%(n)d day", "%(n)d days", days) % {"n": days}}
 
 
 DESCRIBERS = {

@@ -20,7 +20,7 @@ class Action(models.TextChoices):
     RESPONDENTS_INVITED = "respondents_invited", _("Respondents invited")
     RESPONDENTS_REMINDED = "respondents_reminded", _("Respondents reminded")
     RESPONDENT_LINK_REVOKED = "respondent_link_revoked", _("Respondent link revoked")
-    RESPONDENT_LINK_RESENT = "respondent_link_resent", _("Respondent link sent again")
+    RESPONDENT_LINK_RESENT = "respondent_link_resent", _("New respondent link sent")
     AMBITION_CHANGED = "ambition_changed", _("Ambition changed")
     ACTION_ADDED = "action_added", _("Action added to the plan")
     ACTION_CHANGED = "action_changed", _("Action changed")

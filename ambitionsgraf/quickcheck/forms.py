@@ -28,7 +28,9 @@ def named_ambition_choices(level_names: list[str]) -> list[tuple[str, str]]:
 
 class QuickCheckForm(forms.Form):
     save = forms.BooleanField(
-        label=_("Save my answers anonymously so the agency can learn from them"),
+        label=_(
+            "Save my answers anonymously so the national procurement agency can learn from them"
+        ),
         required=False,
         help_text=_(
             "Only your levels, your ambitions, the type of organisation if you choose one and "

@@ -6,13 +6,14 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from ambitionsgraf.agency.national_suppression import MIN_ORGANISATIONS
 from ambitionsgraf.lib.templatetags.ambitionsgraf import level, signed_level
 
 register = template.Library()
 
 
 def hidden_text() -> str:
-    return _("fewer than 5 organisations")
+    return _("fewer than %(minimum)d organisations") % {"minimum": MIN_ORGANISATIONS}
 
 
 def format_value(value, kind: str) -> str:

@@ -26,7 +26,7 @@ def analyst_client():
 
 
 def hidden(text: str) -> bool:
-    return in_language("sv", "fewer than 5 organisations") in text
+    return in_language("sv", "fewer than %(minimum)d organisations", minimum=5) in text
 
 
 def picture(response):

@@ -42,7 +42,7 @@ def test_the_page_lists_every_area_with_its_core_question_and_an_ambition(client
         assert '<option value="3.5">' in text  # halves, as for a round's ambition
     assert text.count('<fieldset class="question"') == 8
     assert in_language("sv", "Your ambition for this area") in text
-    consent = "Save my answers anonymously so the agency can learn from them"
+    consent = "Save my answers anonymously so the national procurement agency can learn from them"
     assert in_language("sv", consent) in text
     assert 'name="save"' in text and 'name="save" checked' not in text
 
