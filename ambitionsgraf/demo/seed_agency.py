@@ -14,6 +14,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ambitionsgraf.accounts import two_factor
 from ambitionsgraf.accounts.models import AgencyRole, User
+from ambitionsgraf.maturity import drafts
+from ambitionsgraf.maturity.models import ModelVersion
 
 from .seed import PASSWORD
 
@@ -54,7 +56,22 @@ def seed() -> list[str]:
         lines.append(
             f"  tvåstegsinloggning: nyckel till autentiseringsappen {secret} / reservkod: {code}"
         )
+    draft = _draft()
+    if draft is not None:
+        lines.append(f"utkast till modellversion {draft.version}: i modellabbet, för modellägaren")
     return lines
+
+
+def _draft() -> ModelVersion | None:
+    """A draft beside the published version, so the model owner has something to edit: made
+    once from the newest published version; a draft that exists (or was published) is kept."""
+    current = ModelVersion.objects.current()
+    if current is None:
+        return None
+    draft = drafts.existing_draft(current.key)
+    if draft is None and ModelVersion.objects.filter(key=current.key).count() == 1:
+        draft = drafts.new_draft(current)
+    return draft
 
 
 def _ensure(staff: DemoStaff) -> TOTPDevice:

@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ambitionsgraf.accounts.models import User
 from ambitionsgraf.demo import seed_agency
 from ambitionsgraf.demo.seed import PASSWORD
+from ambitionsgraf.maturity.models import ModelVersion
 
 from .conftest import code_step, password_step, signed_in_user_id
 
@@ -71,3 +72,11 @@ def test_seeding_again_changes_nothing_and_makes_a_used_code_again():
         list(TOTPDevice.objects.values_list("pk", "key", "confirmed")),
         sorted(StaticToken.objects.values_list("token", flat=True)),
     )
+
+
+def test_a_draft_model_version_is_made_once_beside_the_published_one(model_version):
+    seed_agency.seed()
+    seed_agency.seed()
+
+    versions = ModelVersion.objects.order_by("version")
+    assert [(v.version, v.status) for v in versions] == [(1, "published"), (2, "draft")]
