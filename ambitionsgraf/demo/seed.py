@@ -128,6 +128,7 @@ def _create(demo: DemoOrg, version) -> Organisation:
     org = Organisation.objects.create(
         name=demo.name, org_number=org_number(demo.prefix), type=demo.type, county=demo.county,
         employees_band=demo.employees, volume_band=demo.volume, procurement_setup="centralised",
+        national_statistics=True,
     )  # fmt: skip
     user = User.objects.filter(email=demo.admin_email).first() or User.objects.create_user(
         email=demo.admin_email, password=PASSWORD, name=demo.admin_name

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db import transaction
@@ -68,6 +68,10 @@ AREA_LEVEL = {"goals": 0.0, "strategies": -0.3, "planning": 0.2, "follow_up": -0
               "facts": -0.6}  # fmt: skip
 YEARLY_GAIN = 0.25  # how much a typical organisation improves in a year
 WITHOUT_CONSENT = {5, 17, 30}  # positions in the list of demo organisations
+# The main demo organisations (Älvstad, a municipality, and Trafiksäkerhetsverket, a state
+# agency) get enough peers of their size for the peer comparison to show: this many of each.
+MAIN_DEMO_PEERS = {"municipality": "5000-19999", "state_agency": "500-1999"}
+PEERS_EACH = 6
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,18 @@ def demo_organisations() -> list[Demo]:
                  county=SMALL_COUNTY if small else COUNTIES[position % len(COUNTIES)],
                  employees=rng.choice(SIZES[kind]), consent=position not in WITHOUT_CONSENT)
         )  # fmt: skip
+    return _with_peers_for_the_main_demo(made)
+
+
+def _with_peers_for_the_main_demo(demos: list[Demo]) -> list[Demo]:
+    given = dict.fromkeys(MAIN_DEMO_PEERS, 0)
+    made = []
+    for demo in demos:
+        band = MAIN_DEMO_PEERS.get(demo.type)
+        if band and demo.consent and demo.county != SMALL_COUNTY and given[demo.type] < PEERS_EACH:
+            given[demo.type] += 1
+            demo = replace(demo, employees=band)
+        made.append(demo)
     return made
 
 
