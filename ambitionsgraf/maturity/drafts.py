@@ -18,8 +18,8 @@ from ambitionsgraf.audit.log import Action, record
 
 from .draft_checks import DraftError, problems, upload_problems
 from .loader import ModelFileError, fingerprint, parse
-from .modelfile import serialise
-from .models import Area, Guidance, ModelVersion, Question
+from .modelfile import draft_from_data, serialise
+from .models import ModelVersion
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -32,61 +32,6 @@ __all__ = [
     "publish",
     "serialise",
 ]
-
-
-def draft_from_data(data: dict) -> ModelVersion:
-    """A new draft holding a (valid) model file's content. The caller checks it first."""
-    with transaction.atomic():
-        version = ModelVersion.objects.create(
-            key=data["key"],
-            version=data["version"],
-            status=ModelVersion.Status.DRAFT,
-            name_sv=data["name"]["sv"],
-            name_en=data["name"]["en"],
-            description_sv=data["description"]["sv"],
-            description_en=data["description"]["en"],
-            levels=data["levels"],
-        )
-        questions, guidance = [], []
-        for a_pos, a in enumerate(data["areas"], start=1):
-            area = Area.objects.create(
-                model_version=version,
-                key=a["key"],
-                position=a_pos,
-                group=a["group"],
-                title_sv=a["title"]["sv"],
-                title_en=a["title"]["en"],
-                description_sv=a["description"]["sv"],
-                description_en=a["description"]["en"],
-            )
-            questions += [
-                Question(
-                    area=area,
-                    key=q["key"],
-                    position=q_pos,
-                    text_sv=q["text"]["sv"],
-                    text_en=q["text"]["en"],
-                    perspectives=q["perspectives"],
-                    strategy_goal=q.get("strategy_goal"),
-                    is_core=q.get("core", False),
-                    levels=q["levels"],
-                    comparable=q.get("comparable", True),
-                )
-                for q_pos, q in enumerate(a["questions"], start=1)
-            ]
-            guidance += [
-                Guidance(
-                    area=area,
-                    level=g["level"],
-                    text_sv=g["text"]["sv"],
-                    text_en=g["text"]["en"],
-                    actions=g["actions"],
-                )
-                for g in a["guidance"]
-            ]
-        Question.objects.bulk_create(questions)
-        Guidance.objects.bulk_create(guidance)
-    return version
 
 
 def existing_draft(model_key: str) -> ModelVersion | None:

@@ -10,7 +10,8 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Area, Guidance, ModelVersion, Question
+from .modelfile import draft_from_data
+from .models import ModelVersion
 from .validation import validate
 
 MODEL_DIR = Path(__file__).resolve().parent / "modelfiles"
@@ -146,52 +147,6 @@ def load_directory(directory=MODEL_DIR) -> list[LoadResult]:
 
 def _create(data: dict, digest: str) -> ModelVersion:
     # Created as a draft and published at the end: a published version cannot be added to.
-    version = ModelVersion.objects.create(
-        key=data["key"],
-        version=data["version"],
-        status=ModelVersion.Status.DRAFT,
-        name_sv=data["name"]["sv"],
-        name_en=data["name"]["en"],
-        description_sv=data["description"]["sv"],
-        description_en=data["description"]["en"],
-        levels=data["levels"],
-        source_sha256=digest,
-    )
-    for a_pos, a in enumerate(data["areas"], start=1):
-        area = Area.objects.create(
-            model_version=version,
-            key=a["key"],
-            position=a_pos,
-            group=a["group"],
-            title_sv=a["title"]["sv"],
-            title_en=a["title"]["en"],
-            description_sv=a["description"]["sv"],
-            description_en=a["description"]["en"],
-        )
-        Question.objects.bulk_create(
-            Question(
-                area=area,
-                key=q["key"],
-                position=q_pos,
-                text_sv=q["text"]["sv"],
-                text_en=q["text"]["en"],
-                perspectives=q["perspectives"],
-                strategy_goal=q.get("strategy_goal"),
-                is_core=q.get("core", False),
-                comparable=q.get("comparable", True),
-                levels=q["levels"],
-            )
-            for q_pos, q in enumerate(a["questions"], start=1)
-        )
-        Guidance.objects.bulk_create(
-            Guidance(
-                area=area,
-                level=g["level"],
-                text_sv=g["text"]["sv"],
-                text_en=g["text"]["en"],
-                actions=g["actions"],
-            )
-            for g in a["guidance"]
-        )
+    version = draft_from_data(data, source_sha256=digest)
     version.mark_published()
     return version
