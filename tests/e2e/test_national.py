@@ -5,25 +5,15 @@ Swedish and English; a visitor reads the open-data page. axe-core's WCAG 2.1 AA 
 import pytest
 
 from ambitionsgraf.accounts.models import User
-from ambitionsgraf.accounts.testing import give_totp_device, totp_code
+from ambitionsgraf.accounts.testing import give_totp_device
 from ambitionsgraf.conftest import PASSWORD
 from ambitionsgraf.demo import seed_national
 
 from .conftest import check_a11y
 from .test_core_loop import check_both_languages, goto, no_sideways_scroll, submit
+from .test_model_lab import sign_in_with_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
-
-
-def sign_in_with_two_factors(page, base, user, device):
-    goto(page, base + "/accounts/login/")
-    page.fill('input[name="username"]', user.email)
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page)
-    if page.locator("#id_code").count():
-        page.fill("#id_code", totp_code(device))
-        submit(page)
-    assert "/accounts/login" not in page.url, page.url
 
 
 def show(page, **choices):
@@ -38,7 +28,7 @@ def test_the_analyst_filters_the_national_picture(live_server, page, artifacts):
         email="analytiker@myndigheten.example", password=PASSWORD, agency_role="analyst"
     )
     device = give_totp_device(analyst)
-    sign_in_with_two_factors(page, live_server.url, analyst, device)
+    sign_in_with_code(page, live_server.url, analyst, device)
     goto(page, live_server.url + "/agency/national/")
 
     summary = page.locator("main .national-summary dd").first
