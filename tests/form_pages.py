@@ -12,6 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from ambitionsgraf.accounts.models import User
 from ambitionsgraf.accounts.testing import give_totp_device
+from ambitionsgraf.api.testing import make_token
 from ambitionsgraf.conftest import (
     PASSWORD,
     finished_respondents,
@@ -22,6 +23,7 @@ from ambitionsgraf.conftest import (
     make_round,
 )
 from ambitionsgraf.lib.tokens import new_token, token_hash
+from ambitionsgraf.maturity import drafts
 from ambitionsgraf.maturity.loader import load_directory
 from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Invitation, Membership, Role
@@ -61,6 +63,9 @@ ROUND = {"code": "code", "round_code": "round_code"}
 ACTION = {"code": "code", "action_code": "action_code"}
 LINK = {"token": "respondent_token"}
 ONE_RESPONDENT = ROUND | {"respondent_id": "respondent_id"}
+DRAFT = {"version_id": "draft_id"}
+DRAFT_AREA = DRAFT | {"area_key": "area_key"}
+DRAFT_QUESTION = DRAFT | {"question_key": "question_key"}
 
 PAGES = [
     Page("accounts:signup", VISITOR),
@@ -104,7 +109,19 @@ PAGES = [
     Page("workshop:summary", ADMIN, ROUND),
     Page("quickcheck:start", VISITOR),
     Page("lab:upload", MODEL_OWNER),
-    Page("lab:new_draft", MODEL_OWNER, {"version_id": "version_id"}, "lab:index", {}),
+    # The world has a draft, so the lab's page shows no "new draft" form: a POST is refused.
+    Page("lab:new_draft", MODEL_OWNER, {"version_id": "version_id"}, "lab:index", {}, ("name",)),
+    Page("lab:draft_details", MODEL_OWNER, DRAFT),
+    Page("lab:draft_move", MODEL_OWNER, DRAFT, form_from="lab:draft", form_kwargs=DRAFT),
+    Page("lab:draft_publish", MODEL_OWNER, DRAFT),
+    Page("lab:draft_delete", MODEL_OWNER, DRAFT),
+    Page("lab:draft_area", MODEL_OWNER, DRAFT_AREA),
+    Page("lab:draft_question_add", MODEL_OWNER, DRAFT_AREA),
+    Page("lab:draft_guidance", MODEL_OWNER, DRAFT_AREA | {"level": "level"}),
+    Page("lab:draft_question", MODEL_OWNER, DRAFT_QUESTION),
+    Page("lab:draft_question_retire", MODEL_OWNER, DRAFT_QUESTION),
+    Page("api_tokens:list", ADMIN, ORG),
+    Page("api_tokens:revoke", ADMIN, ORG, form_from="api_tokens:list", form_kwargs=ORG),
 ]
 
 
@@ -139,6 +156,7 @@ def build_world() -> World:
         email="modellagare@myndigheten.example", password=PASSWORD, agency_role="model_owner"
     )
     action = Action.objects.create(organisation=org, area_key="goals", description="Ta fram mål")
+    make_token(org, name="Statistikprogrammet")
     invitation_token = new_token()
     Invitation.objects.create(
         organisation=org,
@@ -151,6 +169,10 @@ def build_world() -> World:
         values={
             "respondent_id": respondent.pk,
             "version_id": version.pk,
+            "draft_id": drafts.new_draft(version).pk,
+            "area_key": "goals",
+            "question_key": "goals_known",
+            "level": 1,
             "code": org.code,
             "round_code": round_.code,
             "action_code": action.code,
