@@ -10,7 +10,7 @@ class AccountForm(forms.Form):
     """E-mail and password for a new account."""
 
     name = forms.CharField(label=_("Your name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     password = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -55,8 +55,13 @@ class AccountForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
+    # max_length here, not only as AuthenticationForm sets it later: only a limit given to the
+    # field itself is checked, and a longer address must not reach the sign-in protection, whose
+    # column takes 255 characters (PostgreSQL refuses more: a 500).
     username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     error_messages = {
         "invalid_login": _("The e-mail address or the password is wrong. Try again."),

@@ -88,7 +88,7 @@ ROLE_CHOICES = [
 class InvitationForm(forms.Form):
     """Invite a colleague as admin, or an adviser as coach, by e-mail."""
 
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=ROLE_CHOICES,

@@ -56,8 +56,8 @@ def test_the_printed_key_and_recovery_code_sign_in():
 def test_seeding_again_changes_nothing_and_makes_a_used_code_again():
     first = seed_agency.seed()
     state = (
-        list(User.objects.values_list("email", "password", "agency_role")),
-        list(TOTPDevice.objects.values_list("pk", "key", "confirmed")),
+        list(User.objects.order_by("email").values_list("email", "password", "agency_role")),
+        list(TOTPDevice.objects.order_by("pk").values_list("pk", "key", "confirmed")),
         sorted(StaticToken.objects.values_list("token", flat=True)),
     )
     [(_, email, password, _, recovery), _] = logins(first)
@@ -68,8 +68,8 @@ def test_seeding_again_changes_nothing_and_makes_a_used_code_again():
 
     assert seed_agency.seed() == first
     assert state == (
-        list(User.objects.values_list("email", "password", "agency_role")),
-        list(TOTPDevice.objects.values_list("pk", "key", "confirmed")),
+        list(User.objects.order_by("email").values_list("email", "password", "agency_role")),
+        list(TOTPDevice.objects.order_by("pk").values_list("pk", "key", "confirmed")),
         sorted(StaticToken.objects.values_list("token", flat=True)),
     )
 
