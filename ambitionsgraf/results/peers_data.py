@@ -1,11 +1,12 @@
 """Read the peer group of a round from the database into the pure rules of ``peers``.
 
 The peers come only from ``agency.eligible`` (closed rounds of organisations that agreed to be
-counted in national statistics), read in bulk by ``agency.national_data``: every eligible round
-in one query, filtered here by type, employees band and model, then the chosen peers' rounds
-scored together by ``national_data.units`` with the same scoring as every results page. So the
-results page costs the same number of queries for five peers as for five hundred: at most
-``QUERIES`` more than without the comparison, and none for an open round or an organisation
+counted in national statistics), narrowed in SQL to the organisation's type, employees band and
+model, so only candidate rounds are read. Each chosen peer's levels come from its round's kept
+summary (``results.summaries``: the same scoring as every results page, computed on the spot if
+missing). So the results page costs the same number of queries for five peers as for five
+hundred: ``KEPT_QUERIES`` more than without the comparison when every summary is kept,
+``QUERIES`` when some must be computed first, and none for an open round or an organisation
 that has not agreed.
 
 Give to get: an organisation sees the comparison only if it has itself agreed to be counted in
@@ -21,18 +22,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from ambitionsgraf.agency import national_data
+from ambitionsgraf.agency.eligible import eligible_rounds
 from ambitionsgraf.lib.numbers import round_level
 from ambitionsgraf.maturity.comparability import area_comparable, load_history
 from ambitionsgraf.maturity.models import Area, ModelVersion
+from ambitionsgraf.rounds.models import Round
 
-from . import peers, peers_chart
+from . import peers, peers_chart, summaries
 from .service import RoundView
 
-QUERIES = 7  # eligible rounds, versions, question history, and four in national_data.units
+KEPT_QUERIES = 4  # versions, candidate rounds, their summaries, question history
+# At most, when the peers' summaries must first be computed (up to summaries.BATCH of them).
+QUERIES = KEPT_QUERIES + summaries.MISS_QUERIES
 
 OPEN = "open"  # the round is open: its figures can still change
 NOT_SHARED = "not_shared"  # the organisation has not agreed to national statistics
@@ -64,9 +70,10 @@ class PeerView:
 
 def _comparable(own: ModelVersion, numbers: dict[int, int], history):
     """Rule 3 of ``peers``: a peer's model version against the round's, per area key."""
+    own_pk = own.pk  # asked once per peer and area: thousands of times
 
     def check(version: int, area_key: str) -> bool:
-        if version == own.pk:
+        if version == own_pk:
             return True  # the same version: the area is there if the peer has a level in it
         if not own.is_published or version not in numbers:
             return False
@@ -91,19 +98,39 @@ def load_peers(organisation, round_, view: RoundView) -> PeerView:
         .order_by()
         .values_list("pk", "version")
     )
+    versions = set(numbers) | {own.pk}
+    candidates = (
+        eligible_rounds()
+        .filter(
+            organisation__type=organisation.type,
+            organisation__employees_band=organisation.employees_band,
+            model_version__in=versions,
+        )
+        .exclude(organisation=organisation)
+    )
+    # Only each peer's last-closed round (and any without a closing moment) comes back;
+    # peer_rounds then applies rule 2 exactly to these few.
+    last_closed = (
+        Round.objects.closed()
+        .filter(organisation=OuterRef("organisation"), model_version__in=versions)
+        .order_by("-closed_at")
+        .values("closed_at")[:1]
+    )
+    candidates = candidates.filter(Q(closed_at__isnull=True) | Q(closed_at=Subquery(last_closed)))
     chosen = peers.peer_rounds(
-        national_data.round_rows(),
+        national_data.round_rows(candidates),
         organisation=organisation.pk,
         type=organisation.type,
         size=organisation.employees_band,
-        versions=set(numbers) | {own.pk},
+        versions=versions,
     )
     if len(chosen) < peers.MIN_PEERS:
         return PeerView(TOO_FEW, **profile)
-    version_of = {row.id: row.model_version for row in chosen}
+    kept = summaries.read_levels((row.id for row in chosen), ambitions=False)
     scored = [
-        peers.Peer(model_version=version_of[unit.round], levels=unit.levels)
-        for unit in national_data.units(chosen)
+        peers.Peer(model_version=row.model_version, levels=kept[row.id].levels)
+        for row in chosen
+        if row.id in kept and kept[row.id].has_results
     ]
     history = load_history([own.key]).get(own.key, [])
     levels = {a.area.key: a.result.organisation_score for a in view.areas}

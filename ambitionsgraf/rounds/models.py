@@ -36,7 +36,21 @@ class RoundQuerySet(models.QuerySet):
                 record_all([_closed_by_date(round_) for round_ in due])
             for round_ in due:
                 round_.status, round_.closed_at = Round.Status.CLOSED, now
+            _summarise_after_commit(due)
         return due
+
+
+def _summarise_after_commit(rounds) -> None:
+    """Keep the closed rounds' results for the pages over many rounds (``results.summaries``)
+    once the closing is committed. Only a head start: those pages compute any missing summary
+    themselves, so a failure here must not undo the closing."""
+
+    def summarise():
+        from ambitionsgraf.results import summaries  # results builds on rounds, not the reverse
+
+        summaries.refresh_many(rounds)
+
+    transaction.on_commit(summarise, robust=True)
 
 
 def _closed_by_date(round_):
@@ -93,6 +107,7 @@ class Round(models.Model):
             )
         if updated:
             self.refresh_from_db(fields=["status", "closed_at"])
+            _summarise_after_commit([self])
 
     def close_if_due(self) -> bool:
         """Rounds close at their date 'when someone next looks'; call wherever a round is read."""

@@ -1,0 +1,288 @@
+"""Closed rounds' results, computed once and kept, so that pages over thousands of rounds (the
+national picture, peer groups, open data) read one row per round instead of every answer.
+
+A summary holds what ``scoring.compute_round`` says of a round's finished answers: per area the
+organisation's level, each perspective's and the pooled level, and the respondent counts. Not
+the ambition: it can change after the round has closed, so ``read_many`` reads the round's
+ambitions as they are now, in the same query.
+
+Why a kept summary can never show a stale figure:
+
+1. Its inputs are frozen once the round is closed. Answers and respondents cannot change in a
+   closed round (``rounds.answering`` refuses), and a published model version cannot change.
+2. Each summary is stamped with what it was computed from: the round's ``closed_at`` and model
+   version, and ``RULES``, a hash of the scoring code. Every read joins the round and uses a
+   summary only when the stamp still matches; a round that was closed again (so its answers
+   could have changed in between), moved to another version, or scored under changed rules,
+   is computed afresh. An open round is never summarised.
+3. A missing or mismatched summary is computed on the spot, in bulk, and stored: nothing is
+   ever missing (an import, a round closed by a path that forgot to call ``refresh``).
+
+So ``refresh`` when a round closes is an optimisation, not a condition for correctness.
+Reading costs one query (``read_many``); missing summaries add ``MISS_QUERIES`` (the model
+versions' questions, the answers, storing), and two more for each further ``BATCH`` rounds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from django.db.models import TextField
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from ambitionsgraf.rounds.models import Respondent, Round
+
+from . import scoring
+from .models import RoundSummary
+from .summary import Summary
+from .summary_queries import kept_rounds, parsed_ambitions
+
+__all__ = ["RULES", "Levels", "Summary", "read", "read_levels", "read_many", "refresh",
+           "refresh_many"]  # fmt: skip
+
+FORMAT = "3"  # bump when the stored figures change shape
+RULES = hashlib.sha256(Path(scoring.__file__).read_bytes() + FORMAT.encode()).hexdigest()[:16]
+BATCH = 250  # rounds whose answers are read at once when computing
+MISS_QUERIES = 3  # the questions, the answers, storing (two more per further batch)
+
+
+def stored(round_id: int, closed_at, model_version_id: int, summary: Summary) -> RoundSummary:
+    """The row to keep for a summary computed from a round closed at ``closed_at``."""
+    return RoundSummary(
+        round_id=round_id,
+        closed_at=closed_at,
+        model_version_id=model_version_id,
+        rules=RULES,
+        computed_at=timezone.now(),
+        has_results=summary.has_results,
+        figures=summary.figures(),
+        levels=summary.packed(),
+    )
+
+
+def save(rows: Sequence[RoundSummary], batch_size: int | None = None) -> None:
+    """Insert the rows, replacing any kept summary of the same rounds (one query a batch)."""
+    RoundSummary.objects.bulk_create(
+        rows,
+        batch_size=batch_size,
+        update_conflicts=True,
+        unique_fields=["round"],
+        update_fields=["closed_at", "model_version", "rules", "computed_at", "has_results",
+                       "figures", "levels"],
+    )  # fmt: skip
+
+
+# ------------------------------------------------------------------ computing from the answers
+
+
+@dataclass(frozen=True)
+class Model:
+    """The model versions' areas as scoring needs them, and question keys by id."""
+
+    areas: dict[int, list[scoring.AreaSpec]]  # model version id -> areas in model order
+    question_keys: dict[int, str]
+
+
+def model(version_ids: Iterable[int]) -> Model:
+    """One query: every area of the versions, with its questions (areas without any, too)."""
+    from ambitionsgraf.maturity.models import Area
+
+    areas: dict[int, dict[str, list[scoring.QuestionSpec]]] = defaultdict(dict)
+    keys = {}
+    for version, area_key, question_id, key, perspectives in (
+        Area.objects.filter(model_version_id__in=list(version_ids))
+        .order_by("position", "questions__position")
+        .values_list(
+            "model_version_id", "key", "questions__id", "questions__key", "questions__perspectives"
+        )
+    ):
+        questions = areas[version].setdefault(area_key, [])
+        if question_id is not None:
+            keys[question_id] = key
+            questions.append(scoring.QuestionSpec(key, area_key, frozenset(perspectives)))
+    return Model(
+        areas={
+            version: [scoring.AreaSpec(key, tuple(qs)) for key, qs in by_key.items()]
+            for version, by_key in areas.items()
+        },
+        question_keys=keys,
+    )
+
+
+def responses(round_ids: Sequence[int], question_keys) -> dict[int, list[scoring.Response]]:
+    """One query: the finished respondents of the rounds with their answers, as scoring reads
+    them ("don't know" as None, unanswered left out)."""
+    perspectives: dict[int, str] = {}
+    by_round: dict[int, list[int]] = defaultdict(list)
+    answers: dict[int, dict[str, int | None]] = defaultdict(dict)
+    for respondent, round_id, perspective, question, level, dont_know in (
+        Respondent.objects.filter(round_id__in=list(round_ids), finished_at__isnull=False)
+        .order_by()
+        .values_list(
+            "id", "round_id", "perspective", "answers__question_id", "answers__level",
+            "answers__dont_know",
+        )
+    ):  # fmt: skip
+        if respondent not in perspectives:
+            perspectives[respondent] = perspective
+            by_round[round_id].append(respondent)
+        if question is not None and (level is not None or dont_know):
+            answers[respondent][question_keys[question]] = level
+    return {
+        round_id: [scoring.Response(perspectives[r], answers[r]) for r in respondents]
+        for round_id, respondents in by_round.items()
+    }
+
+
+def compute_many(stamps: Sequence[tuple[int, object, int]]) -> dict[int, Summary]:
+    """Compute and keep the summaries of closed rounds given as (id, closed_at, model version)."""
+    if not stamps:
+        return {}
+    found = model({version for _id, _closed, version in stamps})
+    made = {}
+    for start in range(0, len(stamps), BATCH):
+        batch = stamps[start : start + BATCH]
+        answered = responses([round_id for round_id, _c, _v in batch], found.question_keys)
+        rows = []
+        for round_id, closed_at, version in batch:
+            result = scoring.compute_round(
+                found.areas.get(version, []), answered.get(round_id, []), {}
+            )
+            made[round_id] = Summary.of(round_id, result)
+            rows.append(stored(round_id, closed_at, version, made[round_id]))
+        save(rows)
+    return made
+
+
+# ------------------------------------------------------------------ reading and refreshing
+
+
+def read_many(round_ids: Iterable[int], *, ambitions: bool = True) -> dict[int, Summary]:
+    """The summaries of the closed rounds among ``round_ids`` (open or unknown ones are left
+    out), with their ambitions unless ``ambitions`` is False: one query when all are kept and
+    current; missing or outdated ones are computed and kept."""
+    ids = list(round_ids)
+    if not ids:
+        return {}
+    rounds = kept_rounds(ids, ambitions=ambitions)
+    fields = ["id", "model_version_id", "kept", "kept_levels", "stale_closed_at",
+              "summary__has_results"] + (["targets"] if ambitions else [])  # fmt: skip
+    made, missing, targets = {}, [], {}
+    for round_id, version, kept, levels, closed_at, has_results, *joined in rounds.values_list(
+        *fields
+    ):
+        targets[round_id] = parsed_ambitions(joined[0]) if joined else {}
+        if kept is not None:
+            made[round_id] = Summary.from_stored(
+                round_id, json.loads(kept), levels, targets[round_id], has_results
+            )
+        else:
+            missing.append((round_id, closed_at, version))
+    for round_id, summary in compute_many(missing).items():
+        made[round_id] = summary.with_ambitions(targets[round_id])
+    return made
+
+
+class Levels(NamedTuple):
+    """What pages over thousands of rounds need of each, read without building a Summary."""
+
+    round: int
+    levels: dict[str, float | None]  # area key -> the organisation's level, model order
+    perspectives: dict[str, dict[str, float | None]]  # shown on their own -> area -> level
+    ambitions: dict[str, float]  # only the areas with an ambition now
+    has_results: bool
+
+    @classmethod
+    def of(cls, summary: Summary) -> Levels:
+        ambitions = {k: v for k, v in summary.ambitions.items() if v is not None}
+        return cls(
+            summary.round,
+            dict(summary.levels),
+            {p: dict(levels) for p, levels in summary.perspectives.items()},
+            ambitions,
+            summary.has_results,
+        )
+
+
+def _layout(keys: list[str], shown: list[str]) -> tuple:
+    """Where each shown perspective's levels lie among the packed values (``summary``)."""
+    n = len(keys)
+    slices = [
+        (p, (1 + i) * n, (2 + i) * n) for i, p in enumerate(scoring.PERSPECTIVES) if p in shown
+    ]
+    return tuple(keys), n, slices
+
+
+def read_levels(round_ids: Iterable[int], *, ambitions: bool = True) -> dict[int, Levels]:
+    """Like ``read_many`` (the same query, the same stamps, missing ones computed), but only the
+    levels, the perspectives' levels and the ambitions, decoded as little as possible: the
+    areas' keys and the perspectives shown are the same for most rounds, so each spelling is
+    decoded once."""
+    ids = list(round_ids)
+    if not ids:
+        return {}
+    rounds = kept_rounds(ids, ambitions=ambitions).annotate(
+        kept_keys=Cast(KeyTransform("keys", "summary__figures"), TextField()),
+        kept_shown=Cast(KeyTransform("shown", "summary__figures"), TextField()),
+    )
+    fields = ["id", "model_version_id", "kept_keys", "kept_shown", "kept_levels",
+              "stale_closed_at", "summary__has_results"]  # fmt: skip
+    fields += ["targets"] if ambitions else []
+    made, missing, targets = {}, [], {}
+    decoded: dict[tuple[str, str], tuple] = {}
+    for (
+        round_id,
+        version,
+        keys,
+        shown,
+        packed,
+        closed_at,
+        has_results,
+        *joined,
+    ) in rounds.values_list(*fields):
+        targets[round_id] = parsed_ambitions(joined[0]) if joined else {}
+        if packed is None:
+            missing.append((round_id, closed_at, version))
+            continue
+        if (keys, shown) not in decoded:
+            decoded[keys, shown] = _layout(json.loads(keys), json.loads(shown))
+        keys, n, slices = decoded[keys, shown]
+        values = [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN
+        made[round_id] = Levels(
+            round_id,
+            dict(zip(keys, values[:n], strict=True)),
+            {p: dict(zip(keys, values[a:b], strict=True)) for p, a, b in slices},
+            targets[round_id],
+            has_results,
+        )
+    for round_id, summary in compute_many(missing).items():
+        made[round_id] = Levels.of(summary.with_ambitions(targets[round_id]))
+    return made
+
+
+def read(round_) -> Summary | None:
+    """The summary of a closed round; None for an open one."""
+    return read_many([round_.pk]).get(round_.pk)
+
+
+def refresh_many(rounds: Iterable[Round]) -> None:
+    """Compute and keep the summaries of the closed rounds now; forget those of open ones.
+    Call it where rounds close; reading never depends on it (see the module's docstring)."""
+    rounds = list(rounds)
+    opened = [r.pk for r in rounds if r.is_open]
+    if opened:
+        RoundSummary.objects.filter(round__in=opened).delete()
+    compute_many([(r.pk, r.closed_at, r.model_version_id) for r in rounds if not r.is_open])
+
+
+def refresh(round_: Round) -> None:
+    refresh_many([round_])
