@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PORT ?= 8000
 
-.PHONY: run test test-postgres install install-dev browser-deps migrate demo messages lint format ci clean
+.PHONY: run test test-postgres install install-dev browser-deps migrate demo messages lint format ci clean bench
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -50,6 +50,11 @@ test: install-dev browser-deps
 # The same suite against a throwaway PostgreSQL server (the production database).
 test-postgres: install-dev browser-deps
 	scripts/with-postgres $(PY) -m pytest
+
+# The production server on a synthetic national data set, loaded with wrk; prints throughput,
+# latency and memory per page (docs/benchmarks.md). Not part of `make test`.
+bench: install
+	scripts/bench $(BENCH_ARGS)
 
 messages: install-dev
 	$(PY) manage.py makemessages -l sv --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore '*/tests/*'

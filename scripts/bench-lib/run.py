@@ -1,0 +1,273 @@
+"""`make bench`, after scripts/bench has started PostgreSQL and set DATABASE_URL.
+
+Makes sure the national data set is there (generated once, then kept with the database in
+var/bench/), prepares sessions and personal links, starts the production server (gunicorn, sync
+workers, DEBUG off) on the benchmark's WSGI entry point, checks every page answers as it should,
+warms up, then loads each page with wrk over loopback for a fixed time and prints requests per
+second, p50 and p99 latency, each page's throughput against the ceiling (a bare Django view,
+measured in the same run) and each worker's peak memory. The figures also go to
+var/bench/last.json. See docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / ".venv" / "bin"
+LUA = Path(__file__).with_name("requests.lua")
+WORK = ROOT / "var" / "bench"
+sys.path.insert(0, str(ROOT))
+
+from ambitionsgraf.scale.bench_report import Figures, table, verdicts  # noqa: E402
+
+PAGES = {  # name -> what it is called in the table
+    "ceiling": "bare Django view (ceiling)",
+    "questionnaire": "questionnaire page",
+    "save": "saving an answer page",
+    "results": "results page (with peers)",
+    "national": "national picture",
+    "report": "board report PDF",
+}
+
+
+def options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 2)))
+    parser.add_argument(
+        "--connections",
+        type=int,
+        default=int(os.environ.get("BENCH_CONNECTIONS", 0)),
+        help="wrk connections (default: as many as workers)",
+    )
+    parser.add_argument(
+        "--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 20)), help="seconds"
+    )
+    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", 5)))
+    parser.add_argument(
+        "--organisations", type=int, default=int(os.environ.get("BENCH_ORGANISATIONS", 4000))
+    )
+    parser.add_argument(
+        "--pages", default=os.environ.get("BENCH_PAGES", ",".join(PAGES)), help="comma-separated"
+    )
+    return parser.parse_args()
+
+
+def manage(*args: str, env: dict | None = None) -> None:
+    subprocess.run([str(VENV / "python"), "manage.py", *args], cwd=ROOT, check=True, env=env)
+
+
+def data_set(organisations: int) -> None:
+    """Generate the data set unless this database already holds it."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ambitionsgraf.settings")
+    django.setup()
+    from django.db import connection
+
+    from ambitionsgraf.organisations.models import Organisation
+    from ambitionsgraf.scale import mix
+
+    profiles = mix.organisations(organisations)
+    wanted = {profiles[0].org_number, profiles[-1].org_number}
+    if Organisation.objects.filter(org_number__in=wanted).count() < len(wanted):
+        print(f"Generating the national data set ({organisations} organisations)...", flush=True)
+        manage("generate_national", "--organisations", str(organisations))
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    connection.close()
+
+
+def prepare() -> dict[str, Path]:
+    from django.db import connection
+
+    from ambitionsgraf.scale import bench_setup
+
+    files = bench_setup.prepare(WORK / "run")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    connection.close()
+    return files
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_env() -> dict:
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP over loopback; TLS ends at the balancer
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def start_server(workers: int, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(VENV / "gunicorn"), "ambitionsgraf.bench_wsgi:application",
+         "--preload", "--workers", str(workers), "--worker-class", "sync",
+         "--bind", f"127.0.0.1:{port}",
+         "--timeout", "120", "--log-level", "warning"],
+        cwd=ROOT, env=server_env(),
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ceiling/", timeout=20)
+            return server
+        except OSError:  # not listening yet, or still loading
+            time.sleep(0.3)
+    stop_server(server)
+    raise SystemExit("gunicorn did not start")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def check(name: str, file: Path, port: int) -> None:
+    """The first request of the page answers as the page should (not a redirect to sign-in, a
+    form error or a 404), so wrk measures the real page."""
+    method, path, cookie, body = file.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    data = body.replace("{L}", "3").encode() if method == "POST" else None
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
+    if cookie:
+        request.add_header("Cookie", cookie)
+    if data:
+        request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(request, timeout=30)
+        status, kind = response.status, response.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as error:
+        status, kind = error.code, error.headers.get("Content-Type", "")
+    expected = 302 if method == "POST" else 200
+    if status != expected or (name == "report" and kind != "application/pdf"):
+        raise SystemExit(f"{name}: {method} {path} gave {status} {kind}, expected {expected}")
+
+
+def wrk(file: Path, port: int, connections: int, seconds: int) -> dict:
+    output = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s", str(LUA),
+         f"http://127.0.0.1:{port}", "--", str(file)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    for line in output.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return json.loads(line.removeprefix("BENCH_JSON "))
+    raise SystemExit(f"wrk gave no figures:\n{output}")
+
+
+def workers_of(server: subprocess.Popen) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == server.pid:
+            children.append(int(stat.parent.name))
+    return sorted(children)
+
+
+def peak_memory_mb(pid: int) -> float:
+    """VmHWM: the most resident memory the process ever had."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def machine() -> dict:
+    cpu = next(
+        line.split(":", 1)[1].strip()
+        for line in Path("/proc/cpuinfo").read_text().splitlines()
+        if line.startswith("model name")
+    )
+    memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 1024**2, 1)}
+
+
+def main() -> None:
+    args = options()
+    # One key for this process (which makes the sessions) and the server (which reads them).
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
+    pages = [p for p in args.pages.split(",") if p]
+    if "ceiling" not in pages:
+        pages.insert(0, "ceiling")
+    connections = args.connections or args.workers
+    manage("migrate", "--noinput", "-v0")
+    manage("load_model")
+    data_set(args.organisations)
+    files = prepare()
+    manage("collectstatic", "--noinput", "-v0", env=server_env())
+    port = free_port()
+    load_before = os.getloadavg()
+    server = start_server(args.workers, port)
+    figures = {}
+    try:
+        for name in pages:
+            check(name, files[name], port)
+        for name in pages:
+            wrk(files[name], port, connections, args.warmup)
+        for name in pages:
+            print(f"  {PAGES[name]}: {args.duration} s ...", flush=True)
+            figures[name] = Figures.of(wrk(files[name], port, connections, args.duration))
+        memory = {pid: peak_memory_mb(pid) for pid in workers_of(server)}
+    finally:
+        stop_server(server)
+    print()
+    print(table([(PAGES[n], figures[n]) for n in pages], figures["ceiling"]))
+    print()
+    print(
+        "peak memory per worker (VmHWM): "
+        + ", ".join(f"{mb:.0f} MB" for mb in memory.values())
+        + "; target under 250 MB"
+    )
+    for line in verdicts(figures, memory.values()):
+        print(line)
+    load_after = os.getloadavg()
+    print(
+        f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
+        f"({os.cpu_count()} cores; other work on the machine lowers every figure)"
+    )
+    record = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "workers": args.workers,
+        "connections": connections,
+        "duration_s": args.duration,
+        "organisations": args.organisations,
+        "pages": {n: figures[n].as_dict() for n in pages},
+        "peak_memory_mb": list(memory.values()),
+        "load_average": {"before": load_before[0], "after": load_after[0]},
+    }
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "last.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
