@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.audit.log import Action, new_event, record_all
 from ambitionsgraf.lib.tokens import new_code, new_token, token_hash
+from ambitionsgraf.maturity import catalogue
 from ambitionsgraf.maturity.models import Area, ModelVersion, Perspective, Question
 from ambitionsgraf.organisations.models import Organisation
 
@@ -169,13 +170,10 @@ class Respondent(models.Model):
         return "invited"
 
     def questions(self):
-        """The questions of the round's model version put to this respondent's perspective."""
+        """The questions of the round's model version put to this respondent's perspective, in
+        model order (read from ``maturity.catalogue``: shared, never to be changed)."""
         return [
-            q
-            for q in Question.objects.filter(area__model_version_id=self.round.model_version_id)
-            .select_related("area")
-            .order_by("area__position", "position")
-            if q.is_for(self.perspective)
+            q for q in catalogue.questions(self.round.model_version) if q.is_for(self.perspective)
         ]
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambitionsgraf.lib.tokens import token_hash
 
-from . import answering
+from . import answering, question_block
 from .forms import MultilineField
 from .models import Respondent
 
@@ -23,13 +23,12 @@ CHOICES = [(str(n), str(n)) for n in range(1, 6)] + [("dk", gettext_lazy("Don't 
 
 
 def get_respondent(token: str) -> Respondent:
-    respondent = (
-        Respondent.objects.select_related("round__organisation", "round__model_version")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if respondent is None:
-        raise Http404
+    try:
+        respondent = Respondent.objects.select_related(
+            "round__organisation", "round__model_version"
+        ).get(token_hash=token_hash(token))
+    except Respondent.DoesNotExist:
+        raise Http404 from None
     respondent.round.close_if_due()
     return respondent
 
@@ -87,23 +86,11 @@ class AreaForm(forms.Form):
             )
         return posted
 
-    def _shown_value(self, name: str) -> str:
+    def shown_value(self, name: str) -> str:
         """The hidden `shown_` value to render: kept from the post when the page comes back
         with an error, otherwise what is saved now."""
         shown = self.shown(name)
         return shown if shown is not None else str(self.initial.get(name) or "")
-
-    def items(self, language=None):
-        for q in self.questions:
-            yield {
-                "question": q,
-                "field": self[f"q{q.pk}"],
-                "comment": self[f"c{q.pk}"],
-                "value": self[f"q{q.pk}"].value() or "",
-                "shown_choice": self._shown_value(f"q{q.pk}"),
-                "shown_comment": self._shown_value(f"c{q.pk}"),
-                "levels": list(enumerate(q.level_texts(language), start=1)),
-            }
 
 
 def welcome(request, token):
@@ -135,14 +122,8 @@ def area_page(request, token, number):
         if request.method == "POST":
             return _closed(request, respondent, status=409, refused="save")
         return _closed(request, respondent)
-    saved = {a.question_id: a for a in respondent.answers.filter(question__area=area)}
-    initial = {}
-    for q in questions:
-        if q.pk in saved:
-            initial[f"q{q.pk}"] = saved[q.pk].choice
-            initial[f"c{q.pk}"] = saved[q.pk].comment
     if request.method == "POST":
-        form = AreaForm(request.POST, questions=questions, initial=initial)
+        form = AreaForm(request.POST, questions=questions)
         if form.is_valid():
             try:
                 changed = answering.save_area(
@@ -159,8 +140,9 @@ def area_page(request, token, number):
                     request, _("Your changes are saved. You are still marked as finished.")
                 )
             return _next(token, number, len(areas), request.POST.get("nav"))
+        form.initial = _saved(respondent, questions)  # what the page shows beside the errors
     else:
-        form = AreaForm(questions=questions, initial=initial)
+        form = AreaForm(questions=questions, initial=_saved(respondent, questions))
     return render(
         request,
         "questionnaire/area.html",
@@ -172,10 +154,18 @@ def area_page(request, token, number):
             "number": number,
             "area_count": len(areas),
             "form": form,
-            "items": list(form.items()),
-            "level_names": round_.model_version.level_names(),
+            "questions": question_block.html(form, round_.model_version),
         },
     )
+
+
+def _saved(respondent, questions) -> dict:
+    """The form's initial data: the respondent's saved choice and comment per question."""
+    initial = {}
+    for answer in respondent.answers.filter(question__in=[q.pk for q in questions]):
+        initial[f"q{answer.question_id}"] = answer.choice
+        initial[f"c{answer.question_id}"] = answer.comment
+    return initial
 
 
 def _next(token, number, count, nav):

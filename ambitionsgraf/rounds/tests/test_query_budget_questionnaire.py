@@ -15,8 +15,12 @@ from ambitionsgraf.conftest import (
 )
 from ambitionsgraf.rounds.questionnaire import areas_for
 
-MAX_GET = 4
-MAX_POST = 12
+# The respondent with round, organisation and version; the page's saved answers; and, the first
+# time a process meets the model version, its questions (maturity.catalogue).
+MAX_GET = 3
+# The same, and the save's transaction: the round locked, the answers read, written, the
+# respondent's progress; a savepoint and its release in a test.
+MAX_POST = 8
 
 
 def round_with(model_version, respondents: int):
