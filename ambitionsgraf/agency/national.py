@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP
+from functools import lru_cache
 
 from ambitionsgraf.lib.numbers import round_level
 from ambitionsgraf.results import scoring
@@ -73,6 +74,7 @@ def mean_figure(values: Sequence[float]) -> Figure:
     return Figure.of(scoring.mean(values), len(values) < MIN_ORGANISATIONS)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a float, asked tens of thousands of times a page
 def band(level: float) -> int:
     """Rule 3: the band (1-5) of a level."""
     whole = int(round_level(level).to_integral_value(rounding=ROUND_HALF_UP))

@@ -35,19 +35,37 @@ class RoundRow(NamedTuple):  # a tuple: thousands are made per page, and cheaply
     employees_band: str
 
 
-def _closed(closed_at: dt.datetime | None, closes_on: dt.date | None, zone) -> dt.datetime | None:
-    if closed_at is not None:
-        return closed_at.astimezone(zone)
-    if closes_on is not None:
-        return dt.datetime.combine(closes_on, dt.time.max, tzinfo=zone)
-    return None
+class _LocalYears:
+    """The year of a moment in the site's time zone, without converting every moment (which
+    took a tenth of the national picture's time): the moments at which the local years begin,
+    in UTC, worked out once per year and compared with."""
+
+    def __init__(self, zone):
+        self.zone = zone
+        self.starts: dict[int, dt.datetime] = {}
+
+    def _start(self, year: int) -> dt.datetime:
+        start = self.starts.get(year)
+        if start is None:
+            start = self.starts[year] = dt.datetime(year, 1, 1, tzinfo=self.zone).astimezone(dt.UTC)
+        return start
+
+    def of(self, moment: dt.datetime) -> int:
+        year = moment.year  # as stored (UTC); the local year is at most one off
+        if moment >= self._start(year + 1):
+            return year + 1
+        if moment < self._start(year):
+            return year - 1
+        return year
 
 
 def round_rows(rounds=None) -> list[RoundRow]:
     """Every eligible round (closed, of a consenting organisation), or those of ``rounds`` (a
-    narrower queryset of eligible rounds); one query."""
+    narrower queryset of eligible rounds); one query. ``closed`` is the moment the round closed
+    (in UTC), or the end of its closing date; ``year`` the year that was, in Swedish time."""
     rows = []
     zone = timezone.get_current_timezone()
+    years = _LocalYears(zone)
     rounds = eligible_rounds() if rounds is None else rounds
     for round_id, organisation, closed_at, closes_on, version, kind, county, size in (
         rounds.order_by().values_list(
@@ -55,11 +73,13 @@ def round_rows(rounds=None) -> list[RoundRow]:
             "organisation__type", "organisation__county", "organisation__employees_band",
         )
     ):  # fmt: skip
-        closed = _closed(closed_at, closes_on, zone)
-        if closed is not None:
-            rows.append(
-                RoundRow(round_id, organisation, closed.year, closed, version, kind, county, size)
-            )
+        if closed_at is not None:
+            closed, year = closed_at, years.of(closed_at)
+        elif closes_on is not None:
+            closed, year = dt.datetime.combine(closes_on, dt.time.max, tzinfo=zone), closes_on.year
+        else:
+            continue
+        rows.append(RoundRow(round_id, organisation, year, closed, version, kind, county, size))
     return rows
 
 
@@ -89,7 +109,7 @@ def units(rows: Sequence[RoundRow]) -> list[Unit]:
     """The rounds' results from their kept summaries, with their ambitions as they are now
     (``results.summaries``: one query, plus computing any that are missing). A round without
     any results counts nowhere."""
-    found = summaries.read_levels(r.id for r in rows)
+    found = summaries.read_levels((r.id for r in rows), perspectives=("leadership", "procurement"))
     made = []
     for row in rows:
         kept = found.get(row.id)

@@ -82,7 +82,7 @@ def catalog(request):
     document = opendata_dcat.catalog(
         urls=_links(),
         extracted=timezone.localdate(),
-        issued=first.date() if first else None,
+        issued=timezone.localtime(first).date() if first else None,
         years=sorted({r.year for r in round_rows}),
     )
     content = json.dumps(document, ensure_ascii=False, indent=1)

@@ -126,7 +126,7 @@ def load_peers(organisation, round_, view: RoundView) -> PeerView:
     )
     if len(chosen) < peers.MIN_PEERS:
         return PeerView(TOO_FEW, **profile)
-    kept = summaries.read_levels((row.id for row in chosen), ambitions=False)
+    kept = summaries.read_levels((row.id for row in chosen), ambitions=False, perspectives=())
     scored = [
         peers.Peer(model_version=row.model_version, levels=kept[row.id].levels)
         for row in chosen

@@ -29,7 +29,7 @@ import hashlib
 import json
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -202,31 +202,39 @@ class Levels(NamedTuple):
     has_results: bool
 
     @classmethod
-    def of(cls, summary: Summary) -> Levels:
+    def of(cls, summary: Summary, perspectives: Collection[str] = scoring.PERSPECTIVES) -> Levels:
         ambitions = {k: v for k, v in summary.ambitions.items() if v is not None}
         return cls(
             summary.round,
             dict(summary.levels),
-            {p: dict(levels) for p, levels in summary.perspectives.items()},
+            {p: dict(v) for p, v in summary.perspectives.items() if p in perspectives},
             ambitions,
             summary.has_results,
         )
 
 
-def _layout(keys: list[str], shown: list[str]) -> tuple:
-    """Where each shown perspective's levels lie among the packed values (``summary``)."""
+def _layout(keys: list[str], shown: list[str], wanted: Collection[str]) -> tuple:
+    """Where each wanted perspective's levels lie among the packed values (``summary``), if
+    it was shown."""
     n = len(keys)
     slices = [
-        (p, (1 + i) * n, (2 + i) * n) for i, p in enumerate(scoring.PERSPECTIVES) if p in shown
+        (p, (1 + i) * n, (2 + i) * n)
+        for i, p in enumerate(scoring.PERSPECTIVES)
+        if p in shown and p in wanted
     ]
     return tuple(keys), n, slices
 
 
-def read_levels(round_ids: Iterable[int], *, ambitions: bool = True) -> dict[int, Levels]:
+def read_levels(
+    round_ids: Iterable[int],
+    *,
+    ambitions: bool = True,
+    perspectives: Collection[str] = scoring.PERSPECTIVES,
+) -> dict[int, Levels]:
     """Like ``read_many`` (the same query, the same stamps, missing ones computed), but only the
-    levels, the perspectives' levels and the ambitions, decoded as little as possible: the
-    areas' keys and the perspectives shown are the same for most rounds, so each spelling is
-    decoded once."""
+    levels, the ``perspectives``' levels (those shown on their own) and the ambitions, decoded
+    as little as possible: the areas' keys and the perspectives shown are the same for most
+    rounds, so each spelling is decoded once."""
     ids = list(round_ids)
     if not ids:
         return {}
@@ -254,7 +262,7 @@ def read_levels(round_ids: Iterable[int], *, ambitions: bool = True) -> dict[int
             missing.append((round_id, closed_at, version))
             continue
         if (keys, shown) not in decoded:
-            decoded[keys, shown] = _layout(json.loads(keys), json.loads(shown))
+            decoded[keys, shown] = _layout(json.loads(keys), json.loads(shown), perspectives)
         keys, n, slices = decoded[keys, shown]
         values = [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN
         made[round_id] = Levels(
@@ -265,7 +273,7 @@ def read_levels(round_ids: Iterable[int], *, ambitions: bool = True) -> dict[int
             has_results,
         )
     for round_id, summary in compute_many(missing).items():
-        made[round_id] = Levels.of(summary.with_ambitions(targets[round_id]))
+        made[round_id] = Levels.of(summary.with_ambitions(targets[round_id]), perspectives)
     return made
 
 
