@@ -42,17 +42,21 @@ def _open_round(respondent: Respondent) -> Round:
     """The respondent's round, locked until the transaction ends; RoundClosed if it is not
     open any more. Closing a round updates this row, so it waits for a save in progress, and a
     save that comes after the close sees it."""
-    round_ = Round.objects.select_for_update().get(pk=respondent.round_id)
+    # Only what the check needs: this runs on every save.
+    round_ = (
+        Round.objects.select_for_update().only("status", "closes_on").get(pk=respondent.round_id)
+    )
     if not round_.is_open or round_.is_due():
         raise RoundClosed
     return round_
 
 
-def _merged(answer: Answer | None, posted: Posted) -> tuple[int | None, bool, str]:
+Saved = tuple[int | None, bool, str]  # an answer as stored: level, don't know, comment
+
+
+def _merged(answer: Saved | None, posted: Posted) -> Saved:
     """(level, don't know, comment) after this page's changes are applied to what is saved."""
-    level, dont_know, comment = (
-        (answer.level, answer.dont_know, answer.comment) if answer else (None, False, "")
-    )
+    level, dont_know, comment = answer or (None, False, "")
     if posted.choice_changed:
         level = int(posted.choice) if posted.choice in LEVELS else None
         dont_know = posted.choice == DONT_KNOW
@@ -72,18 +76,17 @@ def save_area(*, respondent: Respondent, position: int, posted: dict) -> bool:
     with transaction.atomic():
         _open_round(respondent)
         saved = {
-            a.question_id: a
-            for a in Answer.objects.filter(
+            question: (level, dont_know, comment)
+            for question, level, dont_know, comment in Answer.objects.filter(
                 respondent=respondent, question__in=[q.pk for q in posted]
-            )
+            ).values_list("question_id", "level", "dont_know", "comment")
         }
         upserts, removals = [], []
         for question in sorted(posted, key=lambda q: q.pk):
-            answer = saved.get(question.pk)
-            before = (answer.level, answer.dont_know, answer.comment) if answer else None
-            level, dont_know, comment = _merged(answer, posted[question])
+            before = saved.get(question.pk)
+            level, dont_know, comment = _merged(before, posted[question])
             if level is None and not dont_know and not comment:
-                if answer is not None:
+                if before is not None:
                     removals.append(question.pk)
             elif (level, dont_know, comment) != before:
                 upserts.append(

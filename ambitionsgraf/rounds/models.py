@@ -202,10 +202,14 @@ class Answer(models.Model):
 
     @property
     def choice(self) -> str:
+        return self.choice_of(self.level, self.dont_know)
+
+    @staticmethod
+    def choice_of(level: int | None, dont_know: bool) -> str:
         """The form value: "1".."5", "dk" for don't know, "" when not answered."""
-        if self.dont_know:
+        if dont_know:
             return "dk"
-        return str(self.level) if self.level else ""
+        return str(level) if level else ""
 
 
 class Ambition(models.Model):

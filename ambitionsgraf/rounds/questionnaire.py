@@ -10,23 +10,24 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ambitionsgraf.lib.tokens import token_hash
 
 from . import answering, question_block
 from .forms import MultilineField
-from .models import Respondent
+from .models import Answer, Respondent
 
-CHOICES = [(str(n), str(n)) for n in range(1, 6)] + [("dk", gettext_lazy("Don't know"))]
+# The page draws its own options (question_block), so the choices need no labels.
+CHOICES = [(value, value) for value in question_block.CHOICES]
 
 
-def get_respondent(token: str) -> Respondent:
+def get_respondent(token: str, *, organisation: bool = True) -> Respondent:
+    """The respondent of a personal link, with the round and its model version, and the
+    organisation unless the page does without it; 404 for an unknown link."""
+    related = ["round__model_version"] + (["round__organisation"] if organisation else [])
     try:
-        respondent = Respondent.objects.select_related(
-            "round__organisation", "round__model_version"
-        ).get(token_hash=token_hash(token))
+        respondent = Respondent.objects.select_related(*related).get(token_hash=token_hash(token))
     except Respondent.DoesNotExist:
         raise Http404 from None
     respondent.round.close_if_due()
@@ -112,7 +113,7 @@ def welcome(request, token):
 
 @require_http_methods(["GET", "POST"])
 def area_page(request, token, number):
-    respondent = get_respondent(token)
+    respondent = get_respondent(token, organisation=False)  # the most visited page
     areas = areas_for(respondent)
     if not 1 <= number <= len(areas):
         raise Http404
@@ -162,9 +163,11 @@ def area_page(request, token, number):
 def _saved(respondent, questions) -> dict:
     """The form's initial data: the respondent's saved choice and comment per question."""
     initial = {}
-    for answer in respondent.answers.filter(question__in=[q.pk for q in questions]):
-        initial[f"q{answer.question_id}"] = answer.choice
-        initial[f"c{answer.question_id}"] = answer.comment
+    for question, level, dont_know, comment in Answer.objects.filter(
+        respondent=respondent, question__in=[q.pk for q in questions]
+    ).values_list("question_id", "level", "dont_know", "comment"):
+        initial[f"q{question}"] = Answer.choice_of(level, dont_know)
+        initial[f"c{question}"] = comment
     return initial
 
 
