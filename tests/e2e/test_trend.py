@@ -67,7 +67,8 @@ def test_admin_reads_the_trend_over_two_closed_rounds(live_server, page, artifac
     assert note_link.count() == 1
     note_link.focus()
     page.keyboard.press("Enter")
-    assert page.url.endswith(note_link.get_attribute("href"))
+    # The jump to the note updates the address a moment after the key press: wait for it.
+    page.wait_for_url(re.compile(re.escape(note_link.get_attribute("href")) + "$"))
     assert page.locator("main .trend-notes li").first.is_visible()
     flags = page.locator("main .flag-list li")
     assert flags.count() == 1
