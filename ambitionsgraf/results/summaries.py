@@ -166,30 +166,42 @@ def compute_many(stamps: Sequence[tuple[int, object, int]]) -> dict[int, Summary
 # ------------------------------------------------------------------ reading and refreshing
 
 
+def _read(round_ids: Iterable[int], *, ambitions: bool, decode, columns=(), **annotations):
+    """What ``read_many`` and ``read_levels`` share: one query for the closed rounds among
+    ``round_ids`` with their kept summaries, checked against their stamps (``kept_rounds``), and
+    their ambitions as they are now if asked. ``decode(round_id, packed levels, the values of
+    columns, ambitions, has_results)`` makes each current one; the missing and outdated are
+    computed and kept. Returns (decoded, computed as Summary with their ambitions)."""
+    ids = list(round_ids)
+    if not ids:
+        return {}, {}
+    rounds = kept_rounds(ids, ambitions=ambitions).annotate(**annotations)
+    fields = ["id", "model_version_id", "stale_closed_at", "summary__has_results", "kept_levels",
+              *columns] + (["targets"] if ambitions else [])  # fmt: skip
+    made, missing, targets = {}, [], {}
+    for round_id, version, closed_at, has_results, packed, *values in rounds.values_list(*fields):
+        targets[round_id] = parsed_ambitions(values.pop()) if ambitions else {}
+        if packed is None:  # no kept summary, or one whose stamp no longer matches
+            missing.append((round_id, closed_at, version))
+        else:
+            made[round_id] = decode(round_id, packed, values, targets[round_id], has_results)
+    computed = {
+        round_id: summary.with_ambitions(targets[round_id])
+        for round_id, summary in compute_many(missing).items()
+    }
+    return made, computed
+
+
 def read_many(round_ids: Iterable[int], *, ambitions: bool = True) -> dict[int, Summary]:
     """The summaries of the closed rounds among ``round_ids`` (open or unknown ones are left
     out), with their ambitions unless ``ambitions`` is False: one query when all are kept and
     current; missing or outdated ones are computed and kept."""
-    ids = list(round_ids)
-    if not ids:
-        return {}
-    rounds = kept_rounds(ids, ambitions=ambitions)
-    fields = ["id", "model_version_id", "kept", "kept_levels", "stale_closed_at",
-              "summary__has_results"] + (["targets"] if ambitions else [])  # fmt: skip
-    made, missing, targets = {}, [], {}
-    for round_id, version, kept, levels, closed_at, has_results, *joined in rounds.values_list(
-        *fields
-    ):
-        targets[round_id] = parsed_ambitions(joined[0]) if joined else {}
-        if kept is not None:
-            made[round_id] = Summary.from_stored(
-                round_id, json.loads(kept), levels, targets[round_id], has_results
-            )
-        else:
-            missing.append((round_id, closed_at, version))
-    for round_id, summary in compute_many(missing).items():
-        made[round_id] = summary.with_ambitions(targets[round_id])
-    return made
+
+    def decode(round_id, packed, values, targets, has_results):
+        return Summary.from_stored(round_id, json.loads(values[0]), packed, targets, has_results)
+
+    made, computed = _read(round_ids, ambitions=ambitions, decode=decode, columns=["kept"])
+    return made | computed
 
 
 class Levels(NamedTuple):
@@ -235,46 +247,31 @@ def read_levels(
     levels, the ``perspectives``' levels (those shown on their own) and the ambitions, decoded
     as little as possible: the areas' keys and the perspectives shown are the same for most
     rounds, so each spelling is decoded once."""
-    ids = list(round_ids)
-    if not ids:
-        return {}
-    rounds = kept_rounds(ids, ambitions=ambitions).annotate(
+    decoded: dict[tuple[str, str], tuple] = {}
+
+    def decode(round_id, packed, values, targets, has_results):
+        if tuple(values) not in decoded:
+            keys, shown = values
+            decoded[keys, shown] = _layout(json.loads(keys), json.loads(shown), perspectives)
+        keys, n, slices = decoded[tuple(values)]
+        levels = [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN
+        return Levels(
+            round_id,
+            dict(zip(keys, levels[:n], strict=True)),
+            {p: dict(zip(keys, levels[a:b], strict=True)) for p, a, b in slices},
+            targets,
+            has_results,
+        )
+
+    made, computed = _read(
+        round_ids,
+        ambitions=ambitions,
+        decode=decode,
+        columns=["kept_keys", "kept_shown"],
         kept_keys=Cast(KeyTransform("keys", "summary__figures"), TextField()),
         kept_shown=Cast(KeyTransform("shown", "summary__figures"), TextField()),
     )
-    fields = ["id", "model_version_id", "kept_keys", "kept_shown", "kept_levels",
-              "stale_closed_at", "summary__has_results"]  # fmt: skip
-    fields += ["targets"] if ambitions else []
-    made, missing, targets = {}, [], {}
-    decoded: dict[tuple[str, str], tuple] = {}
-    for (
-        round_id,
-        version,
-        keys,
-        shown,
-        packed,
-        closed_at,
-        has_results,
-        *joined,
-    ) in rounds.values_list(*fields):
-        targets[round_id] = parsed_ambitions(joined[0]) if joined else {}
-        if packed is None:
-            missing.append((round_id, closed_at, version))
-            continue
-        if (keys, shown) not in decoded:
-            decoded[keys, shown] = _layout(json.loads(keys), json.loads(shown), perspectives)
-        keys, n, slices = decoded[keys, shown]
-        values = [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN
-        made[round_id] = Levels(
-            round_id,
-            dict(zip(keys, values[:n], strict=True)),
-            {p: dict(zip(keys, values[a:b], strict=True)) for p, a, b in slices},
-            targets[round_id],
-            has_results,
-        )
-    for round_id, summary in compute_many(missing).items():
-        made[round_id] = Levels.of(summary.with_ambitions(targets[round_id]), perspectives)
-    return made
+    return made | {r: Levels.of(summary, perspectives) for r, summary in computed.items()}
 
 
 def read(round_) -> Summary | None:

@@ -2,8 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from ambitionsgraf.agency import national_data
@@ -201,3 +203,19 @@ def test_rounds_closed_by_their_date_are_kept_too(
     with django_capture_on_commit_callbacks(execute=True):
         [closed] = Round.objects.filter(pk=round_.pk).close_due()
     assert RoundSummary.objects.filter(round=round_, closed_at=closed.closed_at).exists()
+
+
+def test_refresh_summaries_keeps_what_is_missing_and_all_with_all(rounds):
+    summaries.refresh_many(rounds[:2])
+    RoundSummary.objects.filter(round=rounds[0]).update(rules="old rules")
+    out = StringIO()
+
+    call_command("refresh_summaries", stdout=out)
+
+    assert RoundSummary.objects.count() == len(rounds)
+    assert not RoundSummary.objects.filter(rules="old rules").exists()
+    assert f"{len(rounds)} closed rounds summarised" in out.getvalue()
+    before = set(RoundSummary.objects.values_list("round", "computed_at"))
+    call_command("refresh_summaries", "--all", stdout=StringIO())
+    after = set(RoundSummary.objects.values_list("round", "computed_at"))
+    assert not before & after  # every one computed again

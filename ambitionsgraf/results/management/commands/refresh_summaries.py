@@ -22,7 +22,8 @@ class Command(BaseCommand):
         if options["all"]:
             summaries.refresh_many(Round.objects.filter(pk__in=ids).iterator())
         else:
-            summaries.read_many(ids, ambitions=False)  # computes what is missing or outdated
+            # Reading computes and keeps whatever is missing or outdated; nothing more is needed.
+            summaries.read_levels(ids, ambitions=False, perspectives=())
         self.stdout.write(
             f"{len(ids)} closed rounds summarised in {time.monotonic() - started:.1f} s."
         )
