@@ -112,7 +112,11 @@ def load_peers(organisation, round_, view: RoundView) -> PeerView:
     # peer_rounds then applies rule 2 exactly to these few.
     last_closed = (
         Round.objects.closed()
-        .filter(organisation=OuterRef("organisation"), model_version__in=versions)
+        .filter(
+            organisation=OuterRef("organisation"),
+            model_version__in=versions,
+            closed_at__isnull=False,  # PostgreSQL puts NULL first in a descending order
+        )
         .order_by("-closed_at")
         .values("closed_at")[:1]
     )

@@ -2,6 +2,7 @@
 threshold of five, the figures, the open round, the organisation that has not agreed, both
 languages."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -22,6 +23,7 @@ from ambitionsgraf.conftest import (
 from ambitionsgraf.maturity.loader import MODEL_DIR, load_file
 from ambitionsgraf.results.peers_data import QUERIES
 from ambitionsgraf.results.tests.trend_builders import make_coach
+from ambitionsgraf.rounds.models import Round
 
 TOO_FEW_AREA = "Too few comparable organisations to compare with."
 TOO_FEW = (
@@ -176,6 +178,23 @@ def test_each_peer_counts_once_with_its_latest_round(admin_a_client, own, model_
         peer(model_version, level)
     latest = peer(model_version, 1)  # its newer round at 5 replaces it
     scored_round(latest.organisation, model_version, level=5, name="Skattning 2027")
+
+    first = peer_view(admin_a_client, own).shown[0].standing
+
+    assert first.peers == 5
+    assert (first.below, first.equal, first.above) == (2, 0, 3)
+
+
+def test_a_peer_with_an_older_round_without_a_closing_moment_still_counts(
+    admin_a_client, own, model_version
+):
+    # A closed round without closed_at (data from before it was recorded) must not hide the
+    # peer's real latest round: PostgreSQL sorts NULL first when ordering newest first.
+    for level in (1, 2, 4, 5):
+        peer(model_version, level)
+    latest = peer(model_version, 5)
+    older = scored_round(latest.organisation, model_version, level=1, name="Skattning 2020")
+    Round.objects.filter(pk=older.pk).update(closed_at=None, closes_on=dt.date(2020, 6, 1))
 
     first = peer_view(admin_a_client, own).shown[0].standing
 
