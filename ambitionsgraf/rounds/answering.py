@@ -54,6 +54,16 @@ def _open_round(respondent: Respondent) -> Round:
 Saved = tuple[int | None, bool, str]  # an answer as stored: level, don't know, comment
 
 
+def saved_answers(respondent: Respondent, question_ids) -> dict[int, Saved]:
+    """The respondent's stored answers to the questions, by question id (one query)."""
+    return {
+        question: (level, dont_know, comment)
+        for question, level, dont_know, comment in Answer.objects.filter(
+            respondent=respondent, question__in=list(question_ids)
+        ).values_list("question_id", "level", "dont_know", "comment")
+    }
+
+
 def _merged(answer: Saved | None, posted: Posted) -> Saved:
     """(level, don't know, comment) after this page's changes are applied to what is saved."""
     level, dont_know, comment = answer or (None, False, "")
@@ -75,12 +85,7 @@ def save_area(*, respondent: Respondent, position: int, posted: dict) -> bool:
     now = timezone.now()
     with transaction.atomic():
         _open_round(respondent)
-        saved = {
-            question: (level, dont_know, comment)
-            for question, level, dont_know, comment in Answer.objects.filter(
-                respondent=respondent, question__in=[q.pk for q in posted]
-            ).values_list("question_id", "level", "dont_know", "comment")
-        }
+        saved = saved_answers(respondent, [q.pk for q in posted])
         upserts, removals = [], []
         for question in sorted(posted, key=lambda q: q.pk):
             before = saved.get(question.pk)

@@ -163,9 +163,8 @@ def area_page(request, token, number):
 def _saved(respondent, questions) -> dict:
     """The form's initial data: the respondent's saved choice and comment per question."""
     initial = {}
-    for question, level, dont_know, comment in Answer.objects.filter(
-        respondent=respondent, question__in=[q.pk for q in questions]
-    ).values_list("question_id", "level", "dont_know", "comment"):
+    saved = answering.saved_answers(respondent, [q.pk for q in questions])
+    for question, (level, dont_know, comment) in saved.items():
         initial[f"q{question}"] = Answer.choice_of(level, dont_know)
         initial[f"c{question}"] = comment
     return initial
