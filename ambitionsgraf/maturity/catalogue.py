@@ -25,7 +25,8 @@ def _stamp(version: ModelVersion) -> tuple:
 
 
 @lru_cache(maxsize=VERSIONS_KEPT)
-def _published(stamp: tuple) -> tuple[Question, ...]:
+def published(stamp: tuple) -> tuple[Question, ...]:
+    """The questions of the published version with this ``stamp`` (from ``stamp()``)."""
     return _read(stamp[0])
 
 
@@ -41,7 +42,7 @@ def questions(version: ModelVersion) -> tuple[Question, ...]:
     """Every question of the version in model order, each with its area (one query the first
     time a published version is asked for, none after)."""
     if version.is_published and version.published_at is not None:
-        return _published(_stamp(version))
+        return published(_stamp(version))
     return _read(version.pk)
 
 

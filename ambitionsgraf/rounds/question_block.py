@@ -12,6 +12,8 @@ while ``DEBUG`` is on (so an edited template shows at once), are rendered afresh
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
@@ -21,11 +23,9 @@ from django.utils.translation import get_language
 from ambitionsgraf.maturity import catalogue
 
 TEMPLATE = "questionnaire/_questions.html"
-MARK = "\x00"  # the model loader and editor refuse control characters, so it cannot be in a text
+MARK = "\x00"  # publishing refuses control characters (maturity.validation): never in a text
 CHOICES = ("1", "2", "3", "4", "5", "dk")
-KEPT = 512  # versions x areas x perspectives x languages; emptied when full
-
-_kept: dict[tuple, tuple[str, ...]] = {}
+KEPT = 512  # versions x areas x perspectives x languages
 
 
 def _slot(name: str) -> SafeString:
@@ -58,17 +58,16 @@ def _render(questions, language) -> tuple[str, ...]:
 
 
 def _pieces(version, questions) -> tuple[str, ...]:
-    language = get_language()
     stamp = catalogue.stamp(version)
     if stamp is None or settings.DEBUG:
-        return _render(questions, language)
-    key = (stamp, tuple(q.pk for q in questions), language)
-    pieces = _kept.get(key)
-    if pieces is None:
-        if len(_kept) >= KEPT:
-            _kept.clear()
-        pieces = _kept[key] = _render(questions, language)
-    return pieces
+        return _render(questions, get_language())
+    return _kept(stamp, tuple(q.pk for q in questions), get_language())
+
+
+@lru_cache(maxsize=KEPT)
+def _kept(stamp: tuple, question_ids: tuple[int, ...], language: str) -> tuple[str, ...]:
+    by_id = {q.pk: q for q in catalogue.published(stamp)}
+    return _render([by_id[pk] for pk in question_ids], language)
 
 
 def _values(form) -> dict[str, str]:
