@@ -103,6 +103,17 @@ OPEN_ROUND = [("leadership", True), ("procurement", True), ("procurement", False
               ("operations", None), ("leadership", None)]  # fmt: skip
 
 
+def bias(perspective: str, area_key: str) -> float:
+    """How much higher than the organisation's profile a perspective tends to see an area."""
+    blind_spot = perspective == "leadership" and area_key in LEADERSHIP_BLIND_SPOTS
+    return BIAS[perspective] + (0.7 if blind_spot else 0.0)
+
+
+def drawn_level(rng, expected: float) -> int:
+    """One person's answer, 1-5, around ``expected`` (profile + bias + their own leaning)."""
+    return min(5, max(1, round(expected + rng.gauss(0, 0.6))))
+
+
 def org_number(prefix: str) -> str:
     digits = prefix + "1"
     digits += str(luhn_check_digit(digits))
@@ -191,17 +202,14 @@ def _respondent(rng, round_, areas, profile, email, perspective, *, finished):
     personal = rng.gauss(0, 0.35)
     answers = []
     for area in answered:
-        bias = BIAS[perspective]
-        if perspective == "leadership" and area.key in LEADERSHIP_BLIND_SPOTS:
-            bias += 0.7
+        leaning = bias(perspective, area.key)
         for q in area.questions.all():
             if perspective not in q.perspectives or rng.random() < 0.03:
                 continue
             if rng.random() < DONT_KNOW[perspective]:
                 answers.append(Answer(respondent=respondent, question=q, dont_know=True))
                 continue
-            raw = profile[area.key] + bias + personal + rng.gauss(0, 0.6)
+            level = drawn_level(rng, profile[area.key] + leaning + personal)
             comment = rng.choice(COMMENTS) if rng.random() < 0.04 else ""
-            level = min(5, max(1, round(raw)))
             answers.append(Answer(respondent=respondent, question=q, level=level, comment=comment))
     Answer.objects.bulk_create(answers)

@@ -25,7 +25,7 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Organisation
 from ambitionsgraf.rounds.models import Ambition, Answer, Respondent, Round
 
-from .seed import BIAS, DONT_KNOW, LEADERSHIP_BLIND_SPOTS, org_number
+from .seed import DONT_KNOW, bias, drawn_level, org_number
 
 SEED = 20261127
 SMALL_COUNTY = "gotland"  # three counted organisations: a hidden figure when filtered on
@@ -232,9 +232,7 @@ def _answers(rng: random.Random, respondent, profile: dict, areas: list) -> list
     personal = rng.gauss(0, 0.35)
     answers = []
     for area in areas:
-        bias = BIAS[perspective]
-        if perspective == "leadership" and area.key in LEADERSHIP_BLIND_SPOTS:
-            bias += 0.7
+        leaning = bias(perspective, area.key)
         for question in area.questions.all():
             if perspective not in question.perspectives or rng.random() < 0.03:
                 continue
@@ -242,8 +240,7 @@ def _answers(rng: random.Random, respondent, profile: dict, areas: list) -> list
                 answers.append(Answer(respondent_id=respondent.pk, question_id=question.pk,
                                       dont_know=True))  # fmt: skip
                 continue
-            raw = profile.get(area.key, 2.5) + bias + personal + rng.gauss(0, 0.6)
-            level = min(5, max(1, round(raw)))
+            level = drawn_level(rng, profile.get(area.key, 2.5) + leaning + personal)
             answers.append(
                 Answer(respondent_id=respondent.pk, question_id=question.pk, level=level)
             )

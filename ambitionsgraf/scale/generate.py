@@ -22,14 +22,16 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ambitionsgraf.demo.seed import BIAS, COMMENTS, DONT_KNOW, LEADERSHIP_BLIND_SPOTS
+from ambitionsgraf.demo.seed import COMMENTS, DONT_KNOW, bias, drawn_level
 from ambitionsgraf.demo.seed_national import AREA_LEVEL, TYPE_LEVEL, YEARLY_GAIN, closing_dates
 from ambitionsgraf.lib.tokens import new_code
-from ambitionsgraf.maturity.models import Area, Guidance, ModelVersion
+from ambitionsgraf.maturity import catalogue
+from ambitionsgraf.maturity.models import Guidance, ModelVersion
 from ambitionsgraf.organisations.models import Organisation
 from ambitionsgraf.plans.models import Action
 from ambitionsgraf.quickcheck.models import QuickCheck
@@ -42,7 +44,6 @@ from .writer import Writer
 ROUNDS = 3
 GROUPS = {"leadership": (2, 4), "procurement": (3, 6), "operations": (2, 6)}  # finished
 SIZE_GAIN = 0.15  # larger organisations are a little further on, per employees band
-RETENTION = dt.timedelta(days=90)  # respondents' addresses erased this long after closing
 CHUNK = 200  # organisations generated and written at a time
 QUICK_CHECKS_PER_ORGANISATION = 2
 
@@ -89,16 +90,12 @@ class Model:
 
     def __init__(self, version: ModelVersion):
         self.version = version
-        areas = list(Area.objects.filter(model_version=version).prefetch_related("questions"))
+        questions = catalogue.questions(version)
+        areas = list(dict.fromkeys(q.area for q in questions))  # in model order
         self.area_ids = {a.key: a.pk for a in areas}
         self.area_keys = [a.key for a in areas]
         self.questions = {  # perspective -> [Question] in model order
-            p: [
-                Question(q.pk, q.key, a.key)
-                for a in areas
-                for q in a.questions.all()
-                if q.is_for(p)
-            ]
+            p: [Question(q.pk, q.key, q.area.key) for q in questions if q.is_for(p)]
             for p in scoring.PERSPECTIVES
         }
         self.specs = summaries.model([version.pk]).areas[version.pk]
@@ -193,7 +190,8 @@ class Generator:
     def _respondents(self, round_id, profile, closed_at, domain, respondents, answers):
         """Append the round's respondents and their answers; return the finished responses."""
         rng, w = self.rng, self.w
-        erased = closed_at + RETENTION < self.now
+        retention = dt.timedelta(days=settings.RESPONDENT_EMAIL_RETENTION_DAYS)
+        erased = closed_at + retention < self.now
         invited = closed_at - dt.timedelta(days=30)
         groups = [(p, rng.randint(*GROUPS[p]), True) for p in scoring.PERSPECTIVES]
         groups.append((rng.choice(scoring.PERSPECTIVES), rng.randint(0, 2), False))
@@ -215,7 +213,7 @@ class Generator:
                      w.moment(invited), w.moment(moment if started else None),
                      w.moment(moment if finished else None),
                      len({q.area for q in questions}) if started else 0, 0,
-                     w.moment(closed_at + RETENTION) if erased else None)
+                     w.moment(closed_at + retention) if erased else None)
                 )  # fmt: skip
                 if finished:
                     responses.append(scoring.Response(perspective, given))
@@ -235,10 +233,9 @@ class Generator:
                 answers.append((respondent, question.id, None, True, "", when))
                 given[question.key] = None
                 continue
-            bias = BIAS[perspective]
-            if perspective == "leadership" and question.area in LEADERSHIP_BLIND_SPOTS:
-                bias += 0.7
-            level = min(5, max(1, round(profile[question.area] + bias + personal + gauss(0, 0.6))))
+            level = drawn_level(
+                rng, profile[question.area] + bias(perspective, question.area) + personal
+            )
             comment = rng.choice(COMMENTS) if chance() < 0.01 else ""
             answers.append((respondent, question.id, level, False, comment, when))
             given[question.key] = level
