@@ -191,14 +191,15 @@ def _create(demos: list[Demo], version) -> None:
         )
     _respondents(rng, [(r, p) for r, (_r, p, _a) in zip(rounds, planned, strict=True)], areas)
     Ambition.objects.bulk_create(
-        Ambition(round=round_, area=area, target=_half(ambition[area.key]))
+        Ambition(round=round_, area=area, target=half(ambition[area.key]))
         for round_, (_r, _p, ambition) in zip(rounds, planned, strict=True)
         if ambition is not None
         for area in areas
     )
 
 
-def _half(value: float) -> Decimal:
+def half(value: float) -> Decimal:
+    """The nearest ambition: 1 to 5 in steps of a half."""
     return Decimal(min(10, max(2, round(value * 2)))) / 2
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from decimal import Decimal
 
+from ambitionsgraf.demo.seed_national import half
 from ambitionsgraf.lib.tokens import new_code
 
 from . import mix
@@ -16,11 +16,6 @@ ACTION_COLUMNS = ("organisation_id", "code", "area_key", "round_id", "descriptio
 QUICK_CHECK_COLUMNS = ("model_version_id", "created_on", "answers", "ambitions",
                        "organisation_type")  # fmt: skip
 OWNERS = ("Inköpschefen", "Ekonomidirektören", "Kategoriansvarig", "")
-
-
-def half(value: float) -> Decimal:
-    """The nearest ambition: 1 to 5 in steps of a half."""
-    return Decimal(min(10, max(2, round(value * 2)))) / 2
 
 
 def actions(rng: random.Random, w, guidance: dict, where: tuple, levels: dict, target: dict):

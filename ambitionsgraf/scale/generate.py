@@ -28,7 +28,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ambitionsgraf.demo.seed import COMMENTS, DONT_KNOW, bias, drawn_level
-from ambitionsgraf.demo.seed_national import AREA_LEVEL, TYPE_LEVEL, YEARLY_GAIN, closing_dates
+from ambitionsgraf.demo.seed_national import (
+    AREA_LEVEL,
+    TYPE_LEVEL,
+    YEARLY_GAIN,
+    closing_dates,
+    half,
+)
 from ambitionsgraf.lib.tokens import new_code
 from ambitionsgraf.maturity import catalogue
 from ambitionsgraf.maturity.models import Guidance, ModelVersion
@@ -166,7 +172,7 @@ class Generator:
                 summary = summaries.Summary.of(round_id, result)
                 kept.append(summaries.stored(round_id, closed_at, self.model.version.pk, summary))
                 if rng.random() < 0.9:
-                    target = {k: extras.half(v + reach) for k, v in then.items()}
+                    target = {k: half(v + reach) for k, v in then.items()}
                     moment = w.moment(closed_at + dt.timedelta(days=rng.randint(1, 30)))
                     ambitions += [
                         (round_id, self.model.area_ids[key], target[key], "", moment)

@@ -16,7 +16,6 @@ from django.db import connection
 class Writer:
     def __init__(self):
         self.postgres = connection.vendor == "postgresql"
-        self.rows_written = 0
 
     @staticmethod
     def _table(model) -> str:
@@ -86,5 +85,4 @@ class Writer:
                 if batch:
                     cursor.executemany(sql, batch)
                     written += len(batch)
-        self.rows_written += written
         return written
