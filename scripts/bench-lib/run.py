@@ -16,22 +16,20 @@ import datetime as dt
 import json
 import os
 import secrets
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".venv" / "bin"
 LUA = Path(__file__).with_name("requests.lua")
 WORK = ROOT / "var" / "bench"
 sys.path.insert(0, str(ROOT))
 
+from ambitionsgraf.scale import servers  # noqa: E402
 from ambitionsgraf.scale.bench_report import Figures, table, verdicts  # noqa: E402
+from ambitionsgraf.scale.servers import manage  # noqa: E402
 
 PAGES = {  # name -> what it is called in the table
     "ceiling": "bare Django view (ceiling)",
@@ -63,10 +61,6 @@ def options() -> argparse.Namespace:
         "--pages", default=os.environ.get("BENCH_PAGES", ",".join(PAGES)), help="comma-separated"
     )
     return parser.parse_args()
-
-
-def manage(*args: str, env: dict | None = None) -> None:
-    subprocess.run([str(VENV / "python"), "manage.py", *args], cwd=ROOT, check=True, env=env)
 
 
 def data_set(organisations: int) -> None:
@@ -102,12 +96,6 @@ def prepare() -> dict[str, Path]:
     return files
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def server_env() -> dict:
     return {
         **os.environ,
@@ -116,31 +104,6 @@ def server_env() -> dict:
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
     }
-
-
-def start_server(workers: int, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [str(VENV / "gunicorn"), "ambitionsgraf.bench_wsgi:application",
-         "--preload", "--workers", str(workers), "--worker-class", "sync",
-         "--bind", f"127.0.0.1:{port}",
-         "--timeout", "120", "--log-level", "warning"],
-        cwd=ROOT, env=server_env(),
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ceiling/", timeout=20)
-            return server
-        except OSError:  # not listening yet, or still loading
-            time.sleep(0.3)
-    stop_server(server)
-    raise SystemExit("gunicorn did not start")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -224,9 +187,11 @@ def main() -> None:
     data_set(args.organisations)
     files = prepare()
     manage("collectstatic", "--noinput", "-v0", env=server_env())
-    port = free_port()
+    port = servers.free_port()
     load_before = os.getloadavg()
-    server = start_server(args.workers, port)
+    server = servers.gunicorn(
+        "ambitionsgraf.bench_wsgi:application", port, server_env(), workers=args.workers
+    )
     figures = {}
     try:
         for name in pages:
@@ -238,7 +203,7 @@ def main() -> None:
             figures[name] = Figures.of(wrk(files[name], port, connections, args.duration))
         memory = {pid: peak_memory_mb(pid) for pid in workers_of(server)}
     finally:
-        stop_server(server)
+        servers.stop([server])
     print()
     print(table([(PAGES[n], figures[n]) for n in pages], figures["ceiling"]))
     print()

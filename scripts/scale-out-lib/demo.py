@@ -18,19 +18,17 @@ import http.client
 import os
 import re
 import secrets
-import socket
-import subprocess
 import sys
-import time
 import urllib.parse
 from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".venv" / "bin"
 HOST = "ambitionsgraf.example"  # the public name the balancer forwards
 PASSWORD = "scale-out-lösenord-2026"
 sys.path.insert(0, str(ROOT))
+
+from ambitionsgraf.scale.servers import free_port, gunicorn, manage, stop  # noqa: E402
 
 
 def environment() -> dict:
@@ -43,10 +41,6 @@ def environment() -> dict:
         "SECURE_SSL_REDIRECT": "false",  # the balancer ends TLS and says so in X-Forwarded-Proto
         "LOG_LEVEL": "WARNING",
     }
-
-
-def manage(*args: str) -> None:
-    subprocess.run([str(VENV / "python"), "manage.py", *args], cwd=ROOT, check=True)
 
 
 def prepare() -> tuple[str, str]:
@@ -79,32 +73,6 @@ def prepare() -> tuple[str, str]:
     respondent.save()
     connection.close()
     return token, email
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(port: int, env: dict) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [str(VENV / "gunicorn"), "ambitionsgraf.wsgi:application", "--preload", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    return server
-
-
-def wait_for(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            Client(port, "ready").request("GET", "/", expect=200)
-            return
-        except (OSError, AssertionError):
-            time.sleep(0.3)
-    raise SystemExit(f"the server on port {port} did not start")
 
 
 class Client:
@@ -205,23 +173,17 @@ def main() -> None:
     manage("migrate", "--noinput", "-v0")
     manage("load_model")
     token, email = prepare()
-    subprocess.run(
-        [str(VENV / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
+    manage("collectstatic", "--noinput", "-v0", env=env)
     ports = free_port(), free_port()
-    servers = [start(port, env) for port in ports]
+    running = []
     try:
-        for port, server in zip(ports, servers, strict=True):
-            wait_for(port, server)
+        for port in ports:
+            running.append(gunicorn("ambitionsgraf.wsgi:application", port, env))
         print(f"Two servers on one database: A on port {ports[0]}, B on port {ports[1]}")
         journey(Client(ports[0], "A"), Client(ports[1], "B"), token, email)
         print("Scale-out works: a respondent and an admin moved between the two servers.")
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
+        stop(running)
 
 
 if __name__ == "__main__":
