@@ -14,6 +14,8 @@ from ambitionsgraf.maturity import catalogue
 from ambitionsgraf.maturity.models import Area, ModelVersion, Perspective, Question
 from ambitionsgraf.organisations.models import Organisation
 
+from .signals import rounds_closed
+
 
 class RoundQuerySet(models.QuerySet):
     def open(self):
@@ -37,21 +39,14 @@ class RoundQuerySet(models.QuerySet):
                 record_all([_closed_by_date(round_) for round_ in due])
             for round_ in due:
                 round_.status, round_.closed_at = Round.Status.CLOSED, now
-            _summarise_after_commit(due)
+            _announce_after_commit(due)
         return due
 
 
-def _summarise_after_commit(rounds) -> None:
-    """Keep the closed rounds' results for the pages over many rounds (``results.summaries``)
-    once the closing is committed. Only a head start: those pages compute any missing summary
-    themselves, so a failure here must not undo the closing."""
-
-    def summarise():
-        from ambitionsgraf.results import summaries  # results builds on rounds, not the reverse
-
-        summaries.refresh_many(rounds)
-
-    transaction.on_commit(summarise, robust=True)
+def _announce_after_commit(rounds) -> None:
+    """Tell the apps built on rounds (``signals.rounds_closed``) once the closing is committed."""
+    rounds = list(rounds)
+    transaction.on_commit(lambda: rounds_closed.send_robust(sender=Round, rounds=rounds))
 
 
 def _closed_by_date(round_):
@@ -108,7 +103,7 @@ class Round(models.Model):
             )
         if updated:
             self.refresh_from_db(fields=["status", "closed_at"])
-            _summarise_after_commit([self])
+            _announce_after_commit([self])
 
     def close_if_due(self) -> bool:
         """Rounds close at their date 'when someone next looks'; call wherever a round is read."""

@@ -219,3 +219,23 @@ def test_refresh_summaries_keeps_what_is_missing_and_all_with_all(rounds):
     call_command("refresh_summaries", "--all", stdout=StringIO())
     after = set(RoundSummary.objects.values_list("round", "computed_at"))
     assert not before & after  # every one computed again
+
+
+def test_a_failing_summary_never_undoes_the_closing(
+    model_version, django_capture_on_commit_callbacks, monkeypatch
+):
+    round_ = make_round(make_organisation(national_statistics=True), model_version)
+    finished_respondents(round_, "procurement", 3, level=3)
+
+    def broken(rounds):
+        raise RuntimeError("the summary could not be stored")
+
+    monkeypatch.setattr(summaries, "refresh_many", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        round_.close()
+
+    round_.refresh_from_db()
+    assert round_.status == Round.Status.CLOSED
+    assert not RoundSummary.objects.exists()
+    monkeypatch.undo()
+    assert summaries.read(round_) == live(round_)  # the first reader computes it
