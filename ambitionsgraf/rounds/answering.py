@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from . import link_reads
 from .models import Answer, Respondent, Round
 
 LEVELS = {"1", "2", "3", "4", "5"}
@@ -58,9 +59,7 @@ def saved_answers(respondent: Respondent, question_ids) -> dict[int, Saved]:
     """The respondent's stored answers to the questions, by question id (one query)."""
     return {
         question: (level, dont_know, comment)
-        for question, level, dont_know, comment in Answer.objects.filter(
-            respondent=respondent, question__in=list(question_ids)
-        ).values_list("question_id", "level", "dont_know", "comment")
+        for question, level, dont_know, comment in link_reads.answers(respondent.pk, question_ids)
     }
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambitionsgraf.lib.tokens import token_hash
 
-from . import answering, question_block
+from . import answering, link_reads, question_block
 from .forms import MultilineField
 from .models import Answer, Respondent
 
@@ -25,11 +25,18 @@ CHOICES = [(value, value) for value in question_block.CHOICES]
 def get_respondent(token: str, *, organisation: bool = True) -> Respondent:
     """The respondent of a personal link, with the round and its model version, and the
     organisation unless the page does without it; 404 for an unknown link."""
-    related = ["round__model_version"] + (["round__organisation"] if organisation else [])
-    try:
-        respondent = Respondent.objects.select_related(*related).get(token_hash=token_hash(token))
-    except Respondent.DoesNotExist:
-        raise Http404 from None
+    if organisation:
+        related = ["round__model_version", "round__organisation"]
+        try:
+            respondent = Respondent.objects.select_related(*related).get(
+                token_hash=token_hash(token)
+            )
+        except Respondent.DoesNotExist:
+            raise Http404 from None
+    else:
+        respondent = link_reads.respondent(token_hash(token))
+        if respondent is None:
+            raise Http404
     respondent.round.close_if_due()
     return respondent
 
