@@ -4,8 +4,8 @@ the respondent's saved answers to the questions of one page.
 
 These run on the busiest pages of the product, and building the same querysets on every request
 cost more than three times what the database needs to answer them (docs/benchmarks.md). The
-rows become model instances and values exactly as the ORM's would; everything that writes still
-goes through the ORM (``answering``).
+rows become model instances and values exactly as the ORM's would; everything that writes is in
+``answering``.
 """
 
 from __future__ import annotations

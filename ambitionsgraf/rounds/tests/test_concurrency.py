@@ -3,9 +3,10 @@ save racing another save of the same respondent neither fails nor duplicates an 
 (The round closing while someone answers: test_concurrency_closing.py.)"""
 
 import threading
+import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 
 from ambitionsgraf.conftest import in_language, make_respondent, page_text
@@ -199,7 +200,9 @@ def test_an_answer_created_by_another_request_meanwhile_is_updated_not_duplicate
     respondent_a, areas, monkeypatch
 ):
     """Another request saves the same question after this save read the saved answers and
-    before it writes: the upsert updates that row instead of failing on the unique rule."""
+    before it writes: the upsert updates that row instead of failing on the unique rule.
+    (The ORM's save, which is the one SQLite uses; PostgreSQL's SQL function upserts the same
+    way, inside one statement where nothing can be slipped in between.)"""
     respondent, _token = respondent_a
     first, second, *_rest = areas[0][1]
     merged = answering._merged
@@ -211,7 +214,7 @@ def test_an_answer_created_by_another_request_meanwhile_is_updated_not_duplicate
 
     monkeypatch.setattr(answering, "_merged", meanwhile)
 
-    changed = answering.save_area(
+    changed = answering._save_area_in_python(
         respondent=respondent,
         position=1,
         posted={first: answering.Posted("3", "Den här"), second: answering.Posted("dk", "")},
@@ -274,6 +277,60 @@ def test_two_saves_of_one_respondent_at_the_same_moment_leave_one_answer_per_que
         assert len(rows) == len(questions)
         assert len(set(rows)) == 1  # one save won entirely
         Answer.objects.filter(respondent=respondent).delete()
+
+
+def _when_a_session_waits_for_a_lock(then, seconds=10.0):
+    """Wait until another connection to the database waits for a lock, then call `then`."""
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                then()
+                return
+            time.sleep(0.01)
+    then()
+    raise AssertionError("no session waited for a lock")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("save", ["save_area", "_save_area_in_python"])
+def test_a_save_that_waited_for_another_tabs_save_keeps_what_that_tab_saved(
+    round_a, model_version, save
+):
+    """Tab one saves a level and, before it commits, tab two sends a new comment only, so tab
+    two waits for the round's lock. Once tab one commits, tab two must merge its comment with
+    the level tab one saved, not with what was saved when tab two began to wait. (On
+    PostgreSQL save_area is one SQL function; each of its statements has to read anew.)"""
+    _needs_concurrent_writers()
+    respondent, _token = make_respondent(round_a, "leadership")
+    first = areas_for(respondent)[0][1][0]
+    save_area = getattr(answering, save)
+    holding, release = threading.Event(), threading.Event()
+
+    def tab_one():
+        fresh = Respondent.objects.get(pk=respondent.pk)
+        with transaction.atomic():
+            save_area(respondent=fresh, position=1, posted={first: answering.Posted("2", "")})
+            holding.set()
+            release.wait(10)
+
+    def tab_two():
+        fresh = Respondent.objects.get(pk=respondent.pk)
+        holding.wait(10)
+        comment = answering.Posted("", "Bara kommentaren", choice_changed=False)
+        save_area(respondent=fresh, position=1, posted={first: comment})
+
+    def commit_tab_one_once_tab_two_waits():
+        holding.wait(10)
+        _when_a_session_waits_for_a_lock(then=release.set)
+
+    assert _in_threads(tab_one, tab_two, commit_tab_one_once_tab_two_waits) == []
+
+    assert saved(respondent) == {first.pk: (2, False, "Bara kommentaren")}
 
 
 @pytest.mark.django_db(transaction=True)

@@ -129,6 +129,27 @@ def test_the_round_closing_inside_the_save_refuses_it_whole(respondent_a, round_
     assert_nothing_new(respondent, before)
 
 
+def test_a_closing_date_passing_inside_the_save_refuses_it_whole(respondent_a, round_a, half_done):
+    """The page was checked the day before; the save takes its lock after midnight, with the
+    round still marked open (nobody has looked since): the date alone refuses it."""
+    respondent, _token = respondent_a
+    _one, before = half_done
+    _area, questions = areas_for(respondent)[1]
+    Round.objects.filter(pk=round_a.pk).update(
+        closes_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+
+    with pytest.raises(answering.RoundClosed):
+        answering.save_area(
+            respondent=respondent,
+            position=2,
+            posted={q: answering.Posted("5", "Efter stängning") for q in questions},
+        )
+    assert_nothing_new(respondent, before)
+    round_a.refresh_from_db()
+    assert round_a.is_open  # the save refuses; closing is for whoever looks next
+
+
 def test_finishing_after_the_round_closed_says_so_and_keeps_the_answers(
     respondent_a, round_a, half_done
 ):
