@@ -81,5 +81,24 @@ def verdicts(figures: Mapping[str, Figures], worker_mb: Iterable[float]) -> list
     return lines
 
 
+def floor_lines(floors: Mapping, ceiling: Figures, cores: int) -> list[str]:
+    """Each page's database floor (``bench_floor.Floor``) and the best share of the ceiling it
+    leaves: the ceiling's CPU per request is the time of both cores over its throughput."""
+    if not floors or not ceiling.per_second:
+        return []
+    ceiling_ms = cores / ceiling.per_second * 1000
+    lines = [
+        "database floor: the page's own SQL sent with no Django, CPU per request (client and "
+        f"server); the ceiling takes {ceiling_ms:.2f} ms"
+    ]
+    for label, floor in floors.items():
+        in_transactions = f" in {floor.transactions} transaction(s)" if floor.transactions else ""
+        lines.append(
+            f"  {label}: {floor.statements} statements{in_transactions}, {floor.cpu_ms:.2f} ms"
+            f" -> at best {floor.best_share(ceiling_ms):.0%} of the ceiling"
+        )
+    return lines
+
+
 def _line(met: bool, text: str) -> str:
     return f"{'met    ' if met else 'NOT MET'}  {text}"

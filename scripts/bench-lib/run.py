@@ -28,7 +28,7 @@ WORK = ROOT / "var" / "bench"
 sys.path.insert(0, str(ROOT))
 
 from ambitionsgraf.scale import servers  # noqa: E402
-from ambitionsgraf.scale.bench_report import Figures, table, verdicts  # noqa: E402
+from ambitionsgraf.scale.bench_report import Figures, floor_lines, table, verdicts  # noqa: E402
 from ambitionsgraf.scale.servers import manage  # noqa: E402
 
 PAGES = {  # name -> what it is called in the table
@@ -144,6 +144,32 @@ def wrk(file: Path, port: int, connections: int, seconds: int) -> dict:
     raise SystemExit(f"wrk gave no figures:\n{output}")
 
 
+def floors(pages: list[str], files: dict[str, Path]) -> dict:
+    """The database floor of the questionnaire and the save (ambitionsgraf.scale.bench_floor),
+    from the first request of each, sent once before so the model is read already."""
+    from http.cookies import SimpleCookie
+
+    from django.test import Client
+
+    from ambitionsgraf.scale import bench_floor
+
+    found = {}
+    for name in ("questionnaire", "save"):
+        if name not in pages:
+            continue
+        method, path, cookie, body = files[name].read_text("utf-8").splitlines()[0].split("\t")
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.cookies = SimpleCookie(cookie)
+
+        def request(method=method, path=path, body=body, client=client):
+            data = body.replace("{L}", "3")
+            return client.generic(method, path, data, "application/x-www-form-urlencoded")
+
+        request()
+        found[PAGES[name]] = bench_floor.replay(bench_floor.captured(request))
+    return found
+
+
 def workers_of(server: subprocess.Popen) -> list[int]:
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -214,6 +240,9 @@ def main() -> None:
     )
     for line in verdicts(figures, memory.values()):
         print(line)
+    floor = floors(pages, files)
+    for line in floor_lines(floor, figures["ceiling"], os.cpu_count() or 1):
+        print(line)
     load_after = os.getloadavg()
     print(
         f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
@@ -227,6 +256,7 @@ def main() -> None:
         "duration_s": args.duration,
         "organisations": args.organisations,
         "pages": {n: figures[n].as_dict() for n in pages},
+        "database_floor_cpu_ms": {label: round(f.cpu_ms, 3) for label, f in floor.items()},
         "peak_memory_mb": list(memory.values()),
         "load_average": {"before": load_before[0], "after": load_after[0]},
     }
