@@ -11,6 +11,7 @@ columns (the backend's converters and each field's ``from_db_value``), the way D
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from django.db import connections
 from django.db.models import Field, Model
@@ -29,15 +30,22 @@ def select_list(table_alias: str, columns: Sequence[Field], using: str = "defaul
     return ", ".join(f"{quote(table_alias)}.{quote(f.column)}" for f in columns)
 
 
+@lru_cache(maxsize=32)
+def _converting(connection, using: str, columns: tuple[Field, ...]) -> tuple:
+    """A compiler and its converters for the columns, worked out once per connection (the
+    converters are the connection's own methods; on PostgreSQL there are usually none)."""
+    compiler = connection.ops.compiler("SQLCompiler")(Query(None), connection, using)
+    return compiler, compiler.get_converters([f.get_col(f.model._meta.db_table) for f in columns])
+
+
 def read(sql: str, params: Sequence, columns: Sequence[Field], using: str = "default") -> list:
     """Run ``sql`` (its select list being ``columns``, in order) and return the rows as lists
     of values converted as the ORM would."""
     connection = connections[using]
-    compiler = connection.ops.compiler("SQLCompiler")(Query(None), connection, using)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    converters = compiler.get_converters([f.get_col(f.model._meta.db_table) for f in columns])
+    compiler, converters = _converting(connection, using, tuple(columns))
     if not converters or not rows:
         return [list(row) for row in rows]
     return list(compiler.apply_converters(rows, converters))
