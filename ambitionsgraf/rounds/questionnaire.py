@@ -22,21 +22,13 @@ from .models import Answer, Respondent
 CHOICES = [(value, value) for value in question_block.CHOICES]
 
 
-def get_respondent(token: str, *, organisation: bool = True) -> Respondent:
-    """The respondent of a personal link, with the round and its model version, and the
-    organisation unless the page does without it; 404 for an unknown link."""
-    if organisation:
-        related = ["round__model_version", "round__organisation"]
-        try:
-            respondent = Respondent.objects.select_related(*related).get(
-                token_hash=token_hash(token)
-            )
-        except Respondent.DoesNotExist:
-            raise Http404 from None
-    else:
-        respondent = link_reads.respondent(token_hash(token))
-        if respondent is None:
-            raise Http404
+def get_respondent(token: str, *, whole: bool = True) -> Respondent:
+    """The respondent of a personal link, with the round, its model version and, unless
+    ``whole`` is False (the area page, which shows neither), the organisation and the level
+    texts; 404 for an unknown link."""
+    respondent = link_reads.respondent(token_hash(token), whole=whole)
+    if respondent is None:
+        raise Http404
     respondent.round.close_if_due()
     return respondent
 
@@ -120,7 +112,7 @@ def welcome(request, token):
 
 @require_http_methods(["GET", "POST"])
 def area_page(request, token, number):
-    respondent = get_respondent(token, organisation=False)  # the most visited page
+    respondent = get_respondent(token, whole=False)  # the most visited page
     areas = areas_for(respondent)
     if not 1 <= number <= len(areas):
         raise Http404

@@ -18,34 +18,43 @@ def test_a_link_reads_the_respondent_round_and_version_as_the_orm_does(round_a):
     finish(respondent)
     round_a.closes_on = dt.date(2031, 5, 31)
     round_a.save(update_fields=["closes_on"])
-    expected = Respondent.objects.select_related("round__model_version").get(pk=respondent.pk)
+    expected = Respondent.objects.select_related("round__model_version", "round__organisation").get(
+        pk=respondent.pk
+    )
 
     with CaptureQueriesContext(connection) as queries:
         read = link_reads.respondent(token_hash(token))
-        assert read.round.model_version.pk == expected.round.model_version.pk
+        pairs = [
+            (read, expected),
+            (read.round, expected.round),
+            (read.round.model_version, expected.round.model_version),
+            (read.round.organisation, expected.round.organisation),
+        ]
+        for got, wanted in pairs:
+            for field in type(wanted)._meta.concrete_fields:
+                assert getattr(got, field.attname) == getattr(wanted, field.attname), field.name
     assert len(queries) == 1
 
-    for field in Respondent._meta.concrete_fields:
-        assert getattr(read, field.attname) == getattr(expected, field.attname), field.name
-    for field in type(read.round)._meta.concrete_fields:
-        assert getattr(read.round, field.attname) == getattr(expected.round, field.attname)
     assert timezone.is_aware(read.finished_at)  # converted as the ORM converts, on every database
     assert read.round.closes_on == dt.date(2031, 5, 31)
     assert read.round.model_version.is_published
 
 
-def test_the_versions_level_texts_are_read_only_when_asked_for(round_a):
+def test_the_area_pages_lean_read_leaves_the_level_texts_for_when_they_are_asked_for(round_a):
     _respondent, token = make_respondent(round_a)
-    read = link_reads.respondent(token_hash(token))
+    read = link_reads.respondent(token_hash(token), whole=False)
 
     with CaptureQueriesContext(connection) as queries:
         names = read.round.model_version.level_names()
-    assert len(queries) == 1
+        organisation = read.round.organisation
+    assert len(queries) == 2
     assert names == round_a.model_version.level_names()
+    assert organisation == round_a.organisation
 
 
 def test_an_unknown_link_reads_nothing(round_a):
     assert link_reads.respondent(token_hash("no-such-link")) is None
+    assert link_reads.respondent(token_hash("no-such-link"), whole=False) is None
 
 
 def test_answers_are_read_for_the_asked_questions_only_with_their_types(round_a):
