@@ -128,6 +128,12 @@ def prepare(directory: Path) -> dict[str, Path]:
     def area(token: str, number: int) -> str:
         return reverse("questionnaire:area", args=[token, number])
 
+    def read(round_: Round, url_name: str) -> Request:
+        """An admin's GET of a page of one of the closed rounds."""
+        return Request(
+            "GET", reverse(url_name, args=[round_.organisation.code, round_.code]), admin_cookie
+        )
+
     pages = {
         "ceiling": [Request("GET", CEILING)],
         "questionnaire": [
@@ -148,23 +154,9 @@ def prepare(directory: Path) -> dict[str, Path]:
             for _r, token, areas in links
             for n, ids in enumerate(areas, start=1)
         ],
-        "results": [
-            Request(
-                "GET",
-                reverse("results:round", args=[r.organisation.code, r.code]),
-                admin_cookie,
-            )
-            for r in readers
-        ],
+        "results": [read(r, "results:round") for r in readers],
         "national": [Request("GET", reverse("national:picture"), analyst_cookie)],
-        "report": [
-            Request(
-                "GET",
-                reverse("reports:board_report", args=[r.organisation.code, r.code]),
-                admin_cookie,
-            )
-            for r in readers
-        ],
+        "report": [read(r, "reports:board_report") for r in readers],
     }
     directory.mkdir(parents=True, exist_ok=True)
     files = {}
