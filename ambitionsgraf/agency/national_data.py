@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import DateTimeField, Func, Q
 from django.utils import timezone
 
 from ambitionsgraf.maturity.models import Area, ModelVersion
@@ -59,6 +59,24 @@ class _LocalYears:
         return year
 
 
+class _UTCWallClock(Func):
+    """A moment read as UTC wall-clock time, without its zone, on PostgreSQL, where psycopg's
+    loader in C reads it: Django's loader for moments with a zone is written in Python and
+    took 30 of the national picture's 400 ms reading 12,000 closing moments. Other databases
+    read the moment as it is. ``_utc`` gives back the zone."""
+
+    output_field = DateTimeField()
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "(%(expressions)s AT TIME ZONE 'UTC')"
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+
+
 def round_rows(rounds=None) -> list[RoundRow]:
     """Every eligible round (closed, of a consenting organisation), or those of ``rounds`` (a
     narrower queryset of eligible rounds); one query. ``closed`` is the moment the round closed
@@ -68,13 +86,14 @@ def round_rows(rounds=None) -> list[RoundRow]:
     years = _LocalYears(zone)
     rounds = eligible_rounds() if rounds is None else rounds
     for round_id, organisation, closed_at, closes_on, version, kind, county, size in (
-        rounds.order_by().values_list(
-            "id", "organisation_id", "closed_at", "closes_on", "model_version_id",
+        rounds.order_by().annotate(closed_utc=_UTCWallClock("closed_at")).values_list(
+            "id", "organisation_id", "closed_utc", "closes_on", "model_version_id",
             "organisation__type", "organisation__county", "organisation__employees_band",
         )
     ):  # fmt: skip
         if closed_at is not None:
-            closed, year = closed_at, years.of(closed_at)
+            closed = _utc(closed_at)
+            year = years.of(closed)
         elif closes_on is not None:
             closed, year = dt.datetime.combine(closes_on, dt.time.max, tzinfo=zone), closes_on.year
         else:
