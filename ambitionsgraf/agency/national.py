@@ -1,5 +1,5 @@
 """The national picture: figures over many organisations' closed rounds. Pure functions over
-frozen dataclasses; no database (``national_data`` reads the rounds).
+frozen dataclasses and tuples; no database (``national_data`` reads the rounds).
 
 The rules:
 
@@ -23,9 +23,11 @@ The rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ambitionsgraf.lib.numbers import round_level
 from ambitionsgraf.results import scoring
@@ -37,8 +39,10 @@ __all__ = ["MIN_ORGANISATIONS", "AreaFigures", "Figure", "Picture", "Unit", "ban
 LEVELS = scoring.LEVELS
 
 
-@dataclass(frozen=True)
-class Unit:
+_NONE: Mapping[str, float | None] = MappingProxyType({})
+
+
+class Unit(NamedTuple):  # a tuple: one per round of the country, made per page, and cheaply
     """Rule 1: one organisation in one year, with what its round's results say."""
 
     organisation: int
@@ -48,9 +52,9 @@ class Unit:
     county: str
     employees_band: str
     levels: Mapping[str, float | None]  # area key -> the organisation's level
-    ambitions: Mapping[str, float | None] = field(default_factory=dict)
-    leadership: Mapping[str, float | None] = field(default_factory=dict)  # when shown alone
-    procurement: Mapping[str, float | None] = field(default_factory=dict)
+    ambitions: Mapping[str, float | None] = _NONE
+    leadership: Mapping[str, float | None] = _NONE  # when shown on its own
+    procurement: Mapping[str, float | None] = _NONE
 
 
 @dataclass(frozen=True)
