@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
@@ -9,6 +10,10 @@ from dataclasses import asdict, dataclass
 SHARE_OF_CEILING = {"questionnaire": 0.5, "save": 0.5}
 P99_MS = {"results": 150, "national": 500, "report": 2000}
 WORKER_MB = 250
+# A p99 from fewer samples than this is hardly more than the slowest request: a page is loaded
+# for longer than --duration until it has this many, up to MAX_SECONDS.
+MIN_SAMPLES = 500
+MAX_SECONDS = 150
 
 
 @dataclass(frozen=True)
@@ -42,16 +47,26 @@ class Figures:
         return {**asdict(self), "per_second": round(self.per_second, 1)}
 
 
+def seconds_for(warmup: Figures, seconds: int) -> int:
+    """How long to load a page: ``seconds``, or long enough for MIN_SAMPLES requests at the rate
+    of its warm-up, but no more than MAX_SECONDS."""
+    rate = warmup.per_second
+    if rate <= 0:
+        return seconds
+    return max(seconds, min(MAX_SECONDS, math.ceil(MIN_SAMPLES / rate)))
+
+
 def table(rows: Sequence[tuple[str, Figures]], ceiling: Figures) -> str:
     header = (
         f"{'page':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'of ceiling':>10} {'errors':>7}"
+        f" {'requests':>9}"
     )
     lines = [header, "-" * len(header)]
     for label, f in rows:
         share = f.per_second / ceiling.per_second if ceiling.per_second else 0.0
         lines.append(
             f"{label:<28} {f.per_second:>8.1f} {f.p50_ms:>8.1f} {f.p99_ms:>8.1f} "
-            f"{share:>10.0%} {f.errors + f.bad_status:>7}"
+            f"{share:>10.0%} {f.errors + f.bad_status:>7} {f.requests:>9}"
         )
     return "\n".join(lines)
 

@@ -3,10 +3,10 @@
 Makes sure the national data set is there (generated once, then kept with the database in
 var/bench/), prepares sessions and personal links, starts the production server (gunicorn, sync
 workers, DEBUG off) on the benchmark's WSGI entry point, checks every page answers as it should,
-warms up, then loads each page with wrk over loopback for a fixed time and prints requests per
-second, p50 and p99 latency, each page's throughput against the ceiling (a bare Django view,
-measured in the same run) and each worker's peak memory. The figures also go to
-var/bench/last.json. See docs/benchmarks.md.
+warms up, then loads each page with wrk over loopback for a fixed time (longer for a slow page,
+until it has enough requests for a p99) and prints requests per second, p50 and p99 latency,
+each page's throughput against the ceiling (a bare Django view, measured in the same run) and
+each worker's peak memory. The figures also go to var/bench/last.json. See docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -28,7 +28,13 @@ WORK = ROOT / "var" / "bench"
 sys.path.insert(0, str(ROOT))
 
 from ambitionsgraf.scale import servers  # noqa: E402
-from ambitionsgraf.scale.bench_report import Figures, floor_lines, table, verdicts  # noqa: E402
+from ambitionsgraf.scale.bench_report import (  # noqa: E402
+    Figures,
+    floor_lines,
+    seconds_for,
+    table,
+    verdicts,
+)
 from ambitionsgraf.scale.servers import manage  # noqa: E402
 
 PAGES = {  # name -> what it is called in the table
@@ -222,11 +228,15 @@ def main() -> None:
     try:
         for name in pages:
             check(name, files[name], port)
+        seconds = {
+            name: seconds_for(
+                Figures.of(wrk(files[name], port, connections, args.warmup)), args.duration
+            )
+            for name in pages
+        }
         for name in pages:
-            wrk(files[name], port, connections, args.warmup)
-        for name in pages:
-            print(f"  {PAGES[name]}: {args.duration} s ...", flush=True)
-            figures[name] = Figures.of(wrk(files[name], port, connections, args.duration))
+            print(f"  {PAGES[name]}: {seconds[name]} s ...", flush=True)
+            figures[name] = Figures.of(wrk(files[name], port, connections, seconds[name]))
         memory = {pid: peak_memory_mb(pid) for pid in workers_of(server)}
     finally:
         servers.stop([server])
@@ -254,6 +264,7 @@ def main() -> None:
         "workers": args.workers,
         "connections": connections,
         "duration_s": args.duration,
+        "seconds": seconds,
         "organisations": args.organisations,
         "pages": {n: figures[n].as_dict() for n in pages},
         "database_floor_cpu_ms": {label: round(f.cpu_ms, 3) for label, f in floor.items()},

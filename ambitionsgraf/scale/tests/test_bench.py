@@ -11,7 +11,13 @@ from django.test import Client
 
 from ambitionsgraf.rounds.models import Answer
 from ambitionsgraf.scale import bench_setup
-from ambitionsgraf.scale.bench_report import Figures, verdicts
+from ambitionsgraf.scale.bench_report import (
+    MAX_SECONDS,
+    MIN_SAMPLES,
+    Figures,
+    seconds_for,
+    verdicts,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("ambitionsgraf.scale.bench_urls")]
 
@@ -82,3 +88,16 @@ def test_verdicts_compare_each_figure_with_its_target():
     assert "NOT MET  national: p99 500 ms (target under 500 ms)" in lines
     assert "NOT MET  memory: 251 MB per worker at most (target under 250 MB)" in lines
     assert "NOT MET  report: 1 errors, 0 bad statuses" in lines
+
+
+def _warmup(requests: int, seconds: float = 5.0) -> Figures:
+    return Figures(requests, seconds, 1.0, 2.0, 3.0, errors=0, bad_status=0)
+
+
+def test_a_slow_page_is_loaded_until_its_p99_has_enough_requests():
+    assert MIN_SAMPLES == 500 and MAX_SECONDS == 150
+    assert seconds_for(_warmup(20_000), 20) == 20  # a fast page: the duration asked for
+    assert seconds_for(_warmup(24), 20) == 105  # 4.8 per second: 500 take 104.2 s
+    assert seconds_for(_warmup(10), 20) == 150  # 2 per second: as long as allowed
+    assert seconds_for(_warmup(24), 200) == 200  # never shorter than asked
+    assert seconds_for(_warmup(0), 20) == 20  # no rate to go by
