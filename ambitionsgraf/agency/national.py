@@ -34,7 +34,8 @@ from ambitionsgraf.results import scoring
 
 from .national_suppression import MIN_ORGANISATIONS, protect_line
 
-__all__ = ["MIN_ORGANISATIONS", "AreaFigures", "Figure", "Picture", "Unit", "band", "picture"]
+__all__ = ["MIN_ORGANISATIONS", "AreaFigures", "Figure", "Picture", "Unit", "band", "chosen",
+           "picture"]  # fmt: skip
 
 LEVELS = scoring.LEVELS
 
@@ -185,15 +186,21 @@ def trend(units: Sequence[Unit], area_keys: Sequence[str]) -> tuple[YearColumn, 
     return tuple(columns)
 
 
+def chosen(units: Sequence[Unit], year: int | None = None) -> list[Unit]:
+    """The units the area figures are made of: the chosen year's, or each organisation's latest.
+    The trend uses every unit, but only its levels."""
+    return [u for u in units if u.year == year] if year else latest_per_organisation(units)
+
+
 def picture(units: Sequence[Unit], area_keys: Sequence[str], year: int | None = None) -> Picture:
     """The figures of the national picture from the units of every year (already filtered by
-    type, county and size): the chosen year's units, or each organisation's latest."""
-    chosen = [u for u in units if u.year == year] if year else latest_per_organisation(units)
+    type, county and size): the area figures from ``chosen``, the trend from all of them."""
+    chosen_units = chosen(units, year)
     return Picture(
         year=year,
-        organisations=count_figure(len({u.organisation for u in chosen})),
+        organisations=count_figure(len({u.organisation for u in chosen_units})),
         # Built on the organisations behind the rounds, however many rounds each has.
         rounds=Figure.of(len(units), len({u.organisation for u in units}) < MIN_ORGANISATIONS),
-        areas=tuple(area_figures(key, chosen) for key in area_keys),
+        areas=tuple(area_figures(key, chosen_units) for key in area_keys),
         trend=trend(units, area_keys),
     )

@@ -17,8 +17,12 @@ def picture(request):
     form = NationalFilterForm(request.GET, years={r.year for r in rows})
     # A bad value gets a message by its field; the picture then leaves that filter out.
     filters = form.filters()
-    units, areas = national_data.selection(
-        rows, type=filters["type"], county=filters["county"], size=filters["size"]
+    units, areas = national_data.picture_selection(
+        rows,
+        type=filters["type"],
+        county=filters["county"],
+        size=filters["size"],
+        year=filters["year"],
     )
     result = national.picture(units, areas.keys, year=filters["year"])
     return render(

@@ -19,7 +19,9 @@ from ambitionsgraf.results import peers_data, summaries
 from ambitionsgraf.rounds.models import Round
 
 pytestmark = pytest.mark.django_db
-NATIONAL = 8  # session, user, two-factor device, rounds, their summaries and ambitions, areas
+# Session, user, two-factor device, the rounds, their kept levels, the ambitions and
+# perspectives of the rounds the area figures use, the areas (7), and one to spare.
+NATIONAL = 8
 RESULTS_WITH_PEERS = 12 + peers_data.KEPT_QUERIES
 
 
