@@ -117,11 +117,18 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def first_request(file: Path) -> tuple[str, str, str, str]:
+    """The first request of a page's list: method, path, cookie and body, with level 3 where
+    requests.lua puts a random level."""
+    method, path, cookie, body = file.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    return method, path, cookie, body.replace("{L}", "3")
+
+
 def check(name: str, file: Path, port: int) -> None:
     """The first request of the page answers as the page should (not a redirect to sign-in, a
     form error or a 404), so wrk measures the real page."""
-    method, path, cookie, body = file.read_text(encoding="utf-8").splitlines()[0].split("\t")
-    data = body.replace("{L}", "3").encode() if method == "POST" else None
+    method, path, cookie, body = first_request(file)
+    data = body.encode() if method == "POST" else None
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
     if cookie:
         request.add_header("Cookie", cookie)
@@ -163,13 +170,12 @@ def floors(pages: list[str], files: dict[str, Path]) -> dict:
     for name in ("questionnaire", "save"):
         if name not in pages:
             continue
-        method, path, cookie, body = files[name].read_text("utf-8").splitlines()[0].split("\t")
+        method, path, cookie, body = first_request(files[name])
         client = Client(HTTP_HOST="127.0.0.1")
         client.cookies = SimpleCookie(cookie)
 
         def request(method=method, path=path, body=body, client=client):
-            data = body.replace("{L}", "3")
-            return client.generic(method, path, data, "application/x-www-form-urlencoded")
+            return client.generic(method, path, body, "application/x-www-form-urlencoded")
 
         request()
         found[PAGES[name]] = bench_floor.replay(bench_floor.captured(request))
