@@ -109,8 +109,10 @@ class Plan:
         return sum(area.overdue for area in self.areas)
 
 
-def latest_results(organisation):
-    """(round, RoundView) of the latest round with results, or (newest round or None, None)."""
+def latest_results(organisation, loaded: dict | None = None):
+    """(round, RoundView) of the latest round with results, or (newest round or None, None).
+    `loaded` maps a round's pk to a RoundView the caller already has."""
+    loaded = loaded or {}
     organisation.rounds.close_due()
     rounds = list(
         organisation.rounds.select_related("model_version").annotate(
@@ -125,7 +127,7 @@ def latest_results(organisation):
     opened = sorted((r for r in rounds if r.is_open), key=lambda r: r.created_at, reverse=True)
     candidates = [r for r in closed + opened if r.finished >= MIN_GROUP]
     for round_ in candidates[:MAX_TRIES]:
-        view = load_round(round_)
+        view = loaded.get(round_.pk) or load_round(round_)
         if view.result.has_results:
             return round_, view
     newest = max(rounds, key=lambda r: r.created_at, default=None)
@@ -165,10 +167,14 @@ def _titles_of_old_areas(keys) -> dict[str, str]:
     return titles
 
 
-def build_plan(organisation, *, proposals: bool = False, comments: bool = False) -> Plan:
+def build_plan(
+    organisation, *, proposals: bool = False, comments: bool = False, loaded: dict | None = None
+) -> Plan:
     """The whole plan in the plan's order: areas by the gap from the agreed (else computed)
-    level, largest first, areas without a gap last; actions in the order they were added."""
-    round_, view = latest_results(organisation)
+    level, largest first, areas without a gap last; actions in the order they were added.
+    `loaded` maps a round's pk to a RoundView the caller already has (the board report)."""
+    loaded = {} if loaded is None else loaded
+    round_, view = latest_results(organisation, loaded)
     actions = organisation.actions.all()
     if comments:
         actions = actions.prefetch_related(
@@ -186,7 +192,8 @@ def build_plan(organisation, *, proposals: bool = False, comments: bool = False)
     actions = list(actions)
     # "Done, but no change yet": the same rule as the trend page.
     # The plan's own round is often the latest closed one: pass it so it is not read twice.
-    loaded = {round_.pk: view} if view is not None else None
+    if view is not None:
+        loaded[round_.pk] = view
     comparison = trend_service.latest_comparison(organisation, loaded)
     flagged = trend.done_without_change(actions, comparison)
     for action in actions:
@@ -245,9 +252,9 @@ class PlanRow:
     code: str
 
 
-def plan_rows(organisation) -> list[PlanRow]:
+def plan_rows(organisation, loaded: dict | None = None) -> list[PlanRow]:
     """Every action of the organisation in the plan's order (see build_plan)."""
-    plan = build_plan(organisation)
+    plan = build_plan(organisation, loaded=loaded)
     return [
         PlanRow(
             area_key=area.key,

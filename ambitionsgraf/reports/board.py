@@ -29,14 +29,17 @@ def _guidance(round_) -> dict[tuple[str, int], list[str]]:
 
 def report_context(organisation, round_) -> dict:
     view = load_round(round_)
+    # The trend and the plan read the organisation's closed rounds, this one among them: each
+    # is read once (``trend_service.views``).
+    loaded = {round_.pk: view}
+    trend = load_trend(organisation, loaded)
     result = view.result
     labels = dict(Perspective.choices)
     level_names = round_.model_version.level_names()
-    rows = plan_rows(organisation)
+    rows = plan_rows(organisation, loaded)
     titles = {a.area.key: a.area.tr("title") for a in view.areas}
     order = {a.area.key: i for i, a in enumerate(view.by_effective_gap())}
     rows.sort(key=lambda r: order.get(r.area_key, len(order)))  # stable: plan order within
-    trend = load_trend(organisation)
     return {
         "organisation": organisation,
         "round": round_,

@@ -75,12 +75,23 @@ def snapshot(round_, view: RoundView, identities: dict | None = None) -> trend.R
     )
 
 
+def views(rounds, loaded: dict | None = None) -> list[RoundView]:
+    """The RoundView of each of `rounds`. `loaded` maps a round's pk to a RoundView the caller
+    already has, so a round is not read twice; the views read here are added to it, for the
+    caller's next use."""
+    loaded = {} if loaded is None else loaded
+    for round_ in rounds:
+        if round_.pk not in loaded:
+            loaded[round_.pk] = load_round(round_)
+    return [loaded[r.pk] for r in rounds]
+
+
 def snapshots(rounds, loaded: dict | None = None) -> list[trend.RoundSnapshot]:
-    """Snapshots of `rounds`; `loaded` maps a round's pk to a RoundView the caller already has,
-    so a round is not read twice."""
-    loaded = loaded or {}
+    """Snapshots of `rounds`, through ``views`` (see there for `loaded`)."""
     identities = question_identities(rounds)
-    return [snapshot(r, loaded.get(r.pk) or load_round(r), identities) for r in rounds]
+    return [
+        snapshot(r, view, identities) for r, view in zip(rounds, views(rounds, loaded), strict=True)
+    ]
 
 
 def latest_comparison(organisation, loaded: dict | None = None) -> trend.Comparison | None:
@@ -198,9 +209,10 @@ def _flagged(organisation, comparison, titles) -> list:
     return [(a, titles.get(a.area_key, a.area_key)) for a in done if a.id in ids]
 
 
-def load_trend(organisation) -> TrendPage:
+def load_trend(organisation, loaded: dict | None = None) -> TrendPage:
+    """The trend page's figures; `loaded` as for ``views``."""
     rounds = closed_rounds(organisation)
-    snapshots_ = snapshots(rounds)
+    snapshots_ = snapshots(rounds, loaded)
     trends = trend.area_trends(snapshots_)
     rows, notes = _rows(trends, snapshots_)
     comparison = trend.compare_latest(snapshots_)

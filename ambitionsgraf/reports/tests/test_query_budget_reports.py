@@ -15,10 +15,11 @@ from ambitionsgraf.reports.tests.conftest import action, agree, round_urls
 from ambitionsgraf.rounds.models import Ambition
 
 # Exports: session, user and membership, the round, load_round's reads. The plan and the
-# report also read the plan's latest round, and the report the trend's closed rounds.
+# report also read the plan's latest round, and the report the trend's closed rounds (each
+# round's results once: 20 queries with one closed round).
 MAX_EXPORT = 12
 MAX_PLAN = 16
-MAX_REPORT = 36
+MAX_REPORT = 22
 
 
 def organisation_with_round(model_version, respondents: int, actions: int):
@@ -69,3 +70,21 @@ def test_downloads_stay_within_their_query_budget(
     for url in (plan_csv, plan_xlsx):
         with django_assert_max_num_queries(MAX_PLAN):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("closed", [1, 3])
+def test_the_report_reads_each_closed_rounds_answers_once(model_version, closed):
+    """The report's own round, the trend and the action plan's latest rounds are the same
+    rounds: each round's answers are read once, not once per part of the report."""
+    org = make_organisation("Kommun med tre mätningar")
+    client = logged_in(make_admin(org, "admin@tre.example"))
+    for _ in range(closed):
+        round_ = make_round(org, model_version)
+        finished_respondents(round_, "procurement", 3, level=3)
+        round_.close()
+    report = round_urls(org, round_)[0]
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(report).status_code == 200
+    answer_reads = [q for q in captured.captured_queries if 'FROM "rounds_answer"' in q["sql"]]
+    assert len(answer_reads) == closed
