@@ -44,7 +44,7 @@ from ambitionsgraf.rounds.models import Respondent, Round
 from . import scoring
 from .models import RoundSummary
 from .summary import Summary
-from .summary_queries import kept_rounds, parsed_ambitions
+from .summary_queries import SERIES, kept_rounds, parsed_ambitions
 
 __all__ = ["RULES", "Levels", "Summary", "read", "read_levels", "read_many", "refresh",
            "refresh_many"]  # fmt: skip
@@ -166,16 +166,19 @@ def compute_many(stamps: Sequence[tuple[int, object, int]]) -> dict[int, Summary
 # ------------------------------------------------------------------ reading and refreshing
 
 
-def _read(round_ids: Iterable[int], *, ambitions: bool, decode, columns=(), **annotations):
+def _read(
+    round_ids: Iterable[int], *, ambitions: bool, decode, columns=(), series=SERIES, **annotations
+):
     """What ``read_many`` and ``read_levels`` share: one query for the closed rounds among
     ``round_ids`` with their kept summaries, checked against their stamps (``kept_rounds``), and
     their ambitions as they are now if asked. ``decode(round_id, packed levels, the values of
-    columns, ambitions, has_results)`` makes each current one; the missing and outdated are
-    computed and kept. Returns (decoded, computed as Summary with their ambitions)."""
+    columns, ambitions, has_results)`` makes each current one, from the first ``series`` of its
+    packed levels; the missing and outdated are computed and kept. Returns (decoded, computed as
+    Summary with their ambitions)."""
     ids = list(round_ids)
     if not ids:
         return {}, {}
-    rounds = kept_rounds(ids, ambitions=ambitions).annotate(**annotations)
+    rounds = kept_rounds(ids, ambitions=ambitions, series=series).annotate(**annotations)
     fields = ["id", "model_version_id", "stale_closed_at", "summary__has_results", "kept_levels",
               *columns] + (["targets"] if ambitions else [])  # fmt: skip
     made, missing, targets = {}, [], {}
@@ -244,9 +247,10 @@ def read_levels(
     perspectives: Collection[str] = scoring.PERSPECTIVES,
 ) -> dict[int, Levels]:
     """Like ``read_many`` (the same query, the same stamps, missing ones computed), but only the
-    levels, the ``perspectives``' levels (those shown on their own) and the ambitions, decoded
-    as little as possible: the areas' keys and the perspectives shown are the same for most
-    rounds, so each spelling is decoded once."""
+    levels, the ``perspectives``' levels (those shown on their own) and the ambitions, sent and
+    decoded as little as possible: the database sends only the packed series up to the last
+    one wanted (a fifth of the bytes for the organisations' levels alone), and the areas' keys
+    and the perspectives shown are the same for most rounds, so each spelling is decoded once."""
     decoded: dict[tuple[str, str], tuple] = {}
 
     def decode(round_id, packed, values, targets, has_results):
@@ -268,6 +272,9 @@ def read_levels(
         ambitions=ambitions,
         decode=decode,
         columns=["kept_keys", "kept_shown"],
+        # The organisation's series, then the perspectives' in their order: only as far as the
+        # last one wanted.
+        series=max((2 + scoring.PERSPECTIVES.index(p) for p in perspectives), default=1),
         kept_keys=Cast(KeyTransform("keys", "summary__figures"), TextField()),
         kept_shown=Cast(KeyTransform("shown", "summary__figures"), TextField()),
     )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ambitionsgraf.agency import national_data
 from ambitionsgraf.conftest import finished_respondents, make_organisation, make_round
-from ambitionsgraf.results import summaries
+from ambitionsgraf.results import scoring, summaries
 from ambitionsgraf.results.models import RoundSummary
 from ambitionsgraf.results.service import load_round
 from ambitionsgraf.rounds.models import Ambition, Answer, Round
@@ -171,15 +171,26 @@ def test_kept_summaries_cost_one_query_and_missing_ones_a_fixed_few(
         summaries.read_many(ids)
 
 
-def test_the_levels_read_in_bulk_are_those_of_the_full_summaries(rounds):
+# Each perspective alone, the national picture's two, and none (only the organisation's
+# levels): the database sends only the packed series up to the last one wanted.
+@pytest.mark.parametrize(
+    "perspectives",
+    [scoring.PERSPECTIVES, (), ("leadership",), ("procurement",), ("operations",),
+     ("leadership", "procurement")],
+)  # fmt: skip
+def test_the_levels_read_in_bulk_are_those_of_the_full_summaries(rounds, perspectives):
     area = rounds[0].model_version.areas.first()
     Ambition.objects.create(round=rounds[0], area=area, target=Decimal("4"))
-    quick = summaries.read_levels(r.pk for r in rounds)  # computes the missing ones
-    again = summaries.read_levels(r.pk for r in rounds)  # reads the kept ones
-    full = summaries.read_many(r.pk for r in rounds)
+    ids = [r.pk for r in rounds]
+    quick = summaries.read_levels(ids, perspectives=perspectives)  # computes the missing ones
+    again = summaries.read_levels(ids, perspectives=perspectives)  # reads the kept ones
+    full = summaries.read_many(ids)
     for round_ in rounds:
-        assert quick[round_.pk] == again[round_.pk] == summaries.Levels.of(full[round_.pk])
+        expected = summaries.Levels.of(full[round_.pk], perspectives)
+        assert quick[round_.pk] == again[round_.pk] == expected
     assert again[rounds[0].pk].ambitions == {area.key: 4.0}
+    shown = {p for r in ids for p in again[r].perspectives}
+    assert shown == set(perspectives)  # every wanted perspective is shown in some round
 
 
 def test_closing_a_round_keeps_its_summary_once_committed(
