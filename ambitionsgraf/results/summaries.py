@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from array import array
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 from typing import NamedTuple
 
 from django.db.models import TextField
@@ -43,7 +43,7 @@ from ambitionsgraf.rounds.models import Respondent, Round
 
 from . import scoring
 from .models import RoundSummary
-from .summary import Summary
+from .summary import Summary, decoded_levels
 from .summary_queries import SERIES, kept_rounds, parsed_ambitions
 
 __all__ = ["RULES", "Levels", "Summary", "read", "read_levels", "read_many", "refresh",
@@ -211,8 +211,8 @@ class Levels(NamedTuple):
     """What pages over thousands of rounds need of each, read without building a Summary."""
 
     round: int
-    levels: dict[str, float | None]  # area key -> the organisation's level, model order
-    perspectives: dict[str, dict[str, float | None]]  # shown on their own -> area -> level
+    levels: Mapping[str, float | None]  # area key -> the organisation's level, model order
+    perspectives: Mapping[str, Mapping[str, float | None]]  # shown on their own -> area -> level
     ambitions: dict[str, float]  # only the areas with an ambition now
     has_results: bool
 
@@ -228,18 +228,6 @@ class Levels(NamedTuple):
         )
 
 
-def _layout(keys: list[str], shown: list[str], wanted: Collection[str]) -> tuple:
-    """Where each wanted perspective's levels lie among the packed values (``summary``), if
-    it was shown."""
-    n = len(keys)
-    slices = [
-        (p, (1 + i) * n, (2 + i) * n)
-        for i, p in enumerate(scoring.PERSPECTIVES)
-        if p in shown and p in wanted
-    ]
-    return tuple(keys), n, slices
-
-
 def read_levels(
     round_ids: Iterable[int],
     *,
@@ -249,23 +237,14 @@ def read_levels(
     """Like ``read_many`` (the same query, the same stamps, missing ones computed), but only the
     levels, the ``perspectives``' levels (those shown on their own) and the ambitions, sent and
     decoded as little as possible: the database sends only the packed series up to the last
-    one wanted (a fifth of the bytes for the organisations' levels alone), and the areas' keys
-    and the perspectives shown are the same for most rounds, so each spelling is decoded once."""
-    decoded: dict[tuple[str, str], tuple] = {}
+    one wanted (a fifth of the bytes for the organisations' levels alone), and the same kept
+    bytes are decoded once per process (``summary.decoded_levels``): read-only mappings."""
+    wanted = tuple(p for p in scoring.PERSPECTIVES if p in perspectives)
 
     def decode(round_id, packed, values, targets, has_results):
-        if tuple(values) not in decoded:
-            keys, shown = values
-            decoded[keys, shown] = _layout(json.loads(keys), json.loads(shown), perspectives)
-        keys, n, slices = decoded[tuple(values)]
-        levels = [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN
-        return Levels(
-            round_id,
-            dict(zip(keys, levels[:n], strict=True)),
-            {p: dict(zip(keys, levels[a:b], strict=True)) for p, a, b in slices},
-            targets,
-            has_results,
-        )
+        keys, shown = values
+        levels, by_perspective = decoded_levels(intern(keys), intern(shown), wanted, bytes(packed))
+        return Levels(round_id, levels, by_perspective, targets, has_results)
 
     made, computed = _read(
         round_ids,

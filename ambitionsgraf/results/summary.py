@@ -9,14 +9,20 @@ quicker than parsing them from JSON; the values come back exactly as they were c
 
 from __future__ import annotations
 
+import json
 import math
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from types import MappingProxyType
 
 from . import scoring
 
 PERSPECTIVES = scoring.PERSPECTIVES
+# Kept levels remembered decoded per process (``decoded_levels``): about 1.2 kB each; the
+# national picture, the peer groups and the open data of the whole country use 20,000 today.
+DECODED = 1 << 15
 
 
 def _packed(values) -> array:
@@ -115,3 +121,32 @@ class Summary:
 
     def with_ambitions(self, ambitions: Mapping[str, float]) -> Summary:
         return replace(self, ambitions={**dict.fromkeys(self.levels), **ambitions})
+
+
+@lru_cache(maxsize=256)  # a few spellings: one per set of areas and of perspectives shown
+def _layout(keys: str, shown: str, wanted: tuple[str, ...]) -> tuple:
+    """From the kept JSON of the areas' keys and the perspectives shown: the keys, and where
+    each wanted perspective's levels lie among the packed values, if shown."""
+    names, shown_names = json.loads(keys), json.loads(shown)
+    n = len(names)
+    slices = [
+        (p, (1 + i) * n, (2 + i) * n)
+        for i, p in enumerate(PERSPECTIVES)
+        if p in shown_names and p in wanted
+    ]
+    return tuple(names), n, slices
+
+
+@lru_cache(maxsize=DECODED)
+def decoded_levels(keys: str, shown: str, wanted: tuple[str, ...], packed: bytes) -> tuple:
+    """The levels per area, and per wanted perspective shown, that ``packed`` holds: a pure
+    function of the kept text and bytes, so remembered per process by their content (nothing
+    can be stale: other bytes are another entry). Read-only mappings, since they are shared."""
+    names, n, slices = _layout(keys, shown, wanted)
+    levels = [None if v != v else v for v in array("d", packed).tolist()]  # NaN: no level
+    return (
+        MappingProxyType(dict(zip(names, levels[:n], strict=True))),
+        MappingProxyType(
+            {p: MappingProxyType(dict(zip(names, levels[a:b], strict=True))) for p, a, b in slices}
+        ),
+    )

@@ -136,6 +136,36 @@ def test_a_round_closed_again_after_answers_changed_is_computed_afresh(rounds):
     assert set(after.levels.values()) == {1.0}
 
 
+def test_the_levels_read_in_bulk_follow_a_round_closed_again_with_other_answers(rounds):
+    """The decoded levels are remembered per process by the kept bytes
+    (``summary.decoded_levels``): a round whose summary changed never gets its old levels."""
+    round_ = rounds[0]
+    before = summaries.read_levels([round_.pk])[round_.pk]
+    Round.objects.filter(pk=round_.pk).update(status=Round.Status.OPEN, closed_at=None)
+    Answer.objects.filter(respondent__round=round_, level__isnull=False).update(level=1)
+    Round.objects.filter(pk=round_.pk).update(
+        status=Round.Status.CLOSED, closed_at=timezone.now() + dt.timedelta(seconds=1)
+    )
+    summaries.read_levels([round_.pk])  # computes and keeps the new summary
+
+    after = summaries.read_levels([round_.pk])[round_.pk]  # decoded from the new kept bytes
+
+    assert set(after.levels.values()) == {1.0} != set(before.levels.values())
+    assert after.perspectives["procurement"] == dict.fromkeys(after.levels, 1.0)
+
+
+def test_the_levels_read_in_bulk_cannot_be_changed_by_a_page(rounds):
+    """They are shared by every read of the same kept bytes in the process."""
+    summaries.read_levels(r.pk for r in rounds)
+    kept = summaries.read_levels(r.pk for r in rounds)[rounds[0].pk]
+    key = next(iter(kept.levels))
+    with pytest.raises(TypeError):
+        kept.levels[key] = 5.0
+    with pytest.raises(TypeError):
+        kept.perspectives["leadership"][key] = 5.0
+    assert summaries.read_levels([rounds[0].pk])[rounds[0].pk] == kept
+
+
 def test_a_summary_from_other_scoring_rules_is_not_used(rounds):
     round_ = rounds[0]
     summaries.refresh(round_)
