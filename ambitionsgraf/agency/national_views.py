@@ -3,6 +3,8 @@
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 
+from ambitionsgraf.lib import collector
+
 from . import national, national_data
 from .access import analyst_required
 from .national_forms import NationalFilterForm
@@ -10,6 +12,7 @@ from .national_page import page
 
 
 @analyst_required
+@collector.paused()  # it builds a unit per round of the country: see lib.collector
 def picture(request):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])

@@ -1,10 +1,13 @@
 """The national picture for the agency's analysts: who may see it, small groups hidden, consent,
 open rounds, the filters and bad filter values."""
 
+import gc
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from ambitionsgraf.agency import national
 from ambitionsgraf.conftest import (
     finished_respondents,
     in_language,
@@ -47,6 +50,23 @@ def test_organisation_users_get_404_and_visitors_are_asked_to_sign_in(admin_a_cl
     response = Client().get(URL)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_the_picture_is_made_with_the_garbage_collector_paused(
+    model_version, analyst_client, monkeypatch
+):
+    """Its many short-lived objects are freed without the collector walking them
+    (``lib.collector``); the collector is on again once the page is made."""
+    counted_organisations(model_version, 5, level=4)
+    seen = []
+    real = national.picture
+    monkeypatch.setattr(
+        national, "picture", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k)
+    )
+
+    assert analyst_client.get(URL).status_code == 200
+    assert seen == [False]
+    assert gc.isenabled()
 
 
 def test_four_organisations_show_no_figures(model_version, analyst_client):
