@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
+from types import MappingProxyType
 from typing import NamedTuple
 
 from django.db.models import TextField
@@ -218,11 +219,17 @@ class Levels(NamedTuple):
 
     @classmethod
     def of(cls, summary: Summary, perspectives: Collection[str] = scoring.PERSPECTIVES) -> Levels:
+        """From a summary just computed: read-only too, as the kept ones are."""
         ambitions = {k: v for k, v in summary.ambitions.items() if v is not None}
+        shown = {
+            p: MappingProxyType(dict(v))
+            for p, v in summary.perspectives.items()
+            if p in perspectives
+        }
         return cls(
             summary.round,
-            dict(summary.levels),
-            {p: dict(v) for p, v in summary.perspectives.items() if p in perspectives},
+            MappingProxyType(dict(summary.levels)),
+            MappingProxyType(shown),
             ambitions,
             summary.has_results,
         )

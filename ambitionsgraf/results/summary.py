@@ -29,6 +29,10 @@ def _packed(values) -> array:
     return array("d", (math.nan if v is None else v for v in values))
 
 
+def _unpacked(packed) -> list[float | None]:
+    return [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN: none
+
+
 @dataclass(frozen=True)
 class Summary:
     """A closed round's scored results, and its ambitions as they are now."""
@@ -97,7 +101,7 @@ class Summary:
     ) -> Summary:
         keys = figures["keys"]
         n = len(keys)
-        values = [None if v != v else v for v in array("d", bytes(packed)).tolist()]  # NaN
+        values = _unpacked(packed)
         shown = tuple(p for p in PERSPECTIVES if p in figures["shown"])
         every = dict.fromkeys(keys)
         if ambitions:
@@ -143,7 +147,7 @@ def decoded_levels(keys: str, shown: str, wanted: tuple[str, ...], packed: bytes
     function of the kept text and bytes, so remembered per process by their content (nothing
     can be stale: other bytes are another entry). Read-only mappings, since they are shared."""
     names, n, slices = _layout(keys, shown, wanted)
-    levels = [None if v != v else v for v in array("d", packed).tolist()]  # NaN: no level
+    levels = _unpacked(packed)
     return (
         MappingProxyType(dict(zip(names, levels[:n], strict=True))),
         MappingProxyType(

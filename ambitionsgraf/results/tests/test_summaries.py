@@ -154,16 +154,22 @@ def test_the_levels_read_in_bulk_follow_a_round_closed_again_with_other_answers(
     assert after.perspectives["procurement"] == dict.fromkeys(after.levels, 1.0)
 
 
-def test_the_levels_read_in_bulk_cannot_be_changed_by_a_page(rounds):
-    """They are shared by every read of the same kept bytes in the process."""
-    summaries.read_levels(r.pk for r in rounds)
-    kept = summaries.read_levels(r.pk for r in rounds)[rounds[0].pk]
-    key = next(iter(kept.levels))
+@pytest.mark.parametrize("read", ["computed on the spot", "kept"])
+def test_the_levels_read_in_bulk_cannot_be_changed_by_a_page(rounds, read):
+    """The kept ones are shared by every read of the same bytes in the process; those computed
+    on the spot behave the same."""
+    ids = [r.pk for r in rounds]
+    if read == "kept":
+        summaries.read_levels(ids)
+    levels = summaries.read_levels(ids)[rounds[0].pk]
+    key = next(iter(levels.levels))
     with pytest.raises(TypeError):
-        kept.levels[key] = 5.0
+        levels.levels[key] = 5.0
     with pytest.raises(TypeError):
-        kept.perspectives["leadership"][key] = 5.0
-    assert summaries.read_levels([rounds[0].pk])[rounds[0].pk] == kept
+        levels.perspectives["leadership"][key] = 5.0
+    with pytest.raises(TypeError):
+        levels.perspectives["operations"] = {}
+    assert summaries.read_levels([rounds[0].pk])[rounds[0].pk] == levels
 
 
 def test_a_summary_from_other_scoring_rules_is_not_used(rounds):
