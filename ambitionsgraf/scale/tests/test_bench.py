@@ -2,6 +2,7 @@
 should (not a redirect to sign-in, a refused form or a 404), and its verdicts say met or not
 as the targets do."""
 
+import math
 from http.cookies import SimpleCookie
 from io import StringIO
 
@@ -95,9 +96,10 @@ def _warmup(requests: int, seconds: float = 5.0) -> Figures:
 
 
 def test_a_slow_page_is_loaded_until_its_p99_has_enough_requests():
-    assert MIN_SAMPLES == 500 and MAX_SECONDS == 150
-    assert seconds_for(_warmup(20_000), 20) == 20  # a fast page: the duration asked for
-    assert seconds_for(_warmup(24), 20) == 105  # 4.8 per second: 500 take 104.2 s
-    assert seconds_for(_warmup(10), 20) == 150  # 2 per second: as long as allowed
-    assert seconds_for(_warmup(24), 200) == 200  # never shorter than asked
+    fast, slow, slowest = _warmup(20_000), _warmup(24), _warmup(1)  # 4,000, 4.8, 0.2 per second
+    assert seconds_for(fast, 20) == 20  # the duration asked for
+    assert seconds_for(slow, 20) == math.ceil(MIN_SAMPLES / 4.8)  # enough for MIN_SAMPLES
+    assert 20 < seconds_for(slow, 20) <= MAX_SECONDS
+    assert seconds_for(slowest, 20) == MAX_SECONDS  # never longer than allowed
+    assert seconds_for(slow, MAX_SECONDS + 50) == MAX_SECONDS + 50  # never shorter than asked
     assert seconds_for(_warmup(0), 20) == 20  # no rate to go by
