@@ -17,8 +17,8 @@ from html import escape
 
 from .linechart import _marker, _tag, wrap
 
-LABEL_WIDTH, PLOT_WIDTH, ROW, TOP = 250, 380, 52, 34
-FONT, LABEL_CHARS, LABEL_LINES = 16, 26, 2
+LABEL_WIDTH, PLOT_WIDTH, ROW, TOP = 250, 380, 52, 34  # ROW: the least height of a row
+FONT, LINE, LABEL_CHARS = 16, 19.2, 26  # a label wraps at LABEL_CHARS, LINE apart
 TEXT_COLOUR, MUTED_COLOUR, GRID_COLOUR = "#1a1a1a", "#595959", "#d4d4d4"
 OWN_COLOUR, MEDIAN_COLOUR = "#1f4e79", "#a34400"
 MEDIAN_WIDTH, MEDIAN_HEIGHT = 4.0, 26.0
@@ -41,19 +41,27 @@ def x_of(level: float) -> float:
     return LABEL_WIDTH + (level - 1) / 4 * PLOT_WIDTH
 
 
-def _label(title: str, y: float) -> str:
-    lines = list(wrap(title, LABEL_CHARS))
-    if len(lines) > LABEL_LINES:
-        lines = lines[: LABEL_LINES - 1] + [" ".join(lines[LABEL_LINES - 1 :])]
-    first = y - (len(lines) - 1) * FONT * 0.6 + FONT * 0.35
+def label_lines(title: str) -> tuple[str, ...]:
+    """An area's title in lines that fit left of the plot; never cut short (the longest titles
+    take four lines in English)."""
+    return wrap(title, LABEL_CHARS)
+
+
+def row_height(lines: Sequence[str]) -> float:
+    """A row is as tall as its label needs, so a long title never runs into the next row."""
+    return max(ROW, len(lines) * LINE + 14)
+
+
+def _label(lines: Sequence[str], y: float) -> str:
+    first = y - (len(lines) - 1) * LINE / 2 + FONT * 0.35
     tspans = "".join(
-        _tag("tspan", escape(text), x=0.0, y=first + i * FONT * 1.2) for i, text in enumerate(lines)
+        _tag("tspan", escape(text), x=0.0, y=first + i * LINE) for i, text in enumerate(lines)
     )
     return _tag("text", tspans, font_size=FONT, fill=TEXT_COLOUR)
 
 
-def _row(row: Row, y: float, own_label: str, median_label: str, fmt: Callable) -> str:
-    parts = [_label(row.title, y)]
+def _row(row: Row, lines, y: float, own_label: str, median_label: str, fmt: Callable) -> str:
+    parts = [_label(lines, y)]
     median_x = x_of(row.median)
     if row.level is not None:
         own_x = x_of(row.level)
@@ -116,14 +124,18 @@ def peers_svg(
         return ""
     digest = hashlib.sha1(repr((rows, title, description)).encode()).hexdigest()[:8]
     title_id, desc_id = f"{id_prefix}-{digest}-title", f"{id_prefix}-{digest}-desc"
-    bottom = TOP + len(rows) * ROW
+    labels = [label_lines(row.title) for row in rows]
+    heights = [row_height(lines) for lines in labels]
+    bottom = TOP + sum(heights)
     parts = [
         _tag("title", escape(title), id=title_id),
         _tag("desc", escape(description), id=desc_id),
     ]
-    parts += _scale(bottom - ROW / 2 + 14)
-    for index, row in enumerate(rows):
-        parts.append(_row(row, TOP + index * ROW + ROW / 2, own_label, median_label, format_value))
+    parts += _scale(bottom - heights[-1] / 2 + 14)
+    top = TOP
+    for row, lines, height in zip(rows, labels, heights, strict=True):
+        parts.append(_row(row, lines, top + height / 2, own_label, median_label, format_value))
+        top += height
     parts += _legend(bottom + 16, own_label, median_label)
     width, height = LABEL_WIDTH + PLOT_WIDTH + 16, bottom + 64
     return _tag(

@@ -2,6 +2,7 @@
 the threshold of five, and the chart. No database."""
 
 import datetime as dt
+import itertools
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -230,3 +231,19 @@ def test_the_chart_is_an_accessible_svg_with_title_and_description():
 
 def test_no_rows_no_chart():
     assert chart([]) == ""
+
+
+def test_a_long_area_title_is_shown_whole_and_never_runs_into_the_next_row():
+    long = "Interplay between leadership, the procurement function and the operations"
+    svg = chart([Row("Goals", 2.0, 3.0), Row(long, 1.6, 2.2), Row("Facts", 1.9, 2.4)])
+    ns = "{http://www.w3.org/2000/svg}"
+    labels = [
+        [(float(t.get("y")), t.text) for t in text.iter(f"{ns}tspan")]
+        for text in ET.fromstring(svg).iter(f"{ns}text")
+        if text.find(f"{ns}tspan") is not None
+    ]
+
+    assert [" ".join(line for _y, line in label) for label in labels] == ["Goals", long, "Facts"]
+    assert all(len(line) <= 26 for label in labels for _y, line in label)  # fits left of the plot
+    for above, below in itertools.pairwise(labels):
+        assert below[0][0] - above[-1][0] >= 19  # at least a line apart
