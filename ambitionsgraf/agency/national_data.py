@@ -124,16 +124,20 @@ def yearly_latest(rows: Iterable[RoundRow]) -> list[RoundRow]:
     return sorted(latest.values(), key=lambda r: (r.year, r.organisation))
 
 
-def units(rows: Sequence[RoundRow], *, detail: bool = True) -> list[Unit]:
+DETAILS = ("leadership", "procurement")  # the perspectives the national figures compare
+
+
+def units(
+    rows: Sequence[RoundRow], *, ambitions: bool = True, perspectives: tuple[str, ...] = DETAILS
+) -> list[Unit]:
     """The rounds' results from their kept summaries, with their ambitions as they are now
     (``results.summaries``: one query, plus computing any that are missing). A round without
-    any results counts nowhere. Without ``detail``, only the levels: no ambitions and no
-    perspectives (what the trend uses)."""
-    ids = (r.id for r in rows)
-    if detail:
-        found = summaries.read_levels(ids, perspectives=("leadership", "procurement"))
-    else:
-        found = summaries.read_levels(ids, ambitions=False, perspectives=())
+    any results counts nowhere. Ask only for what a page uses: the trend needs the levels
+    alone, the open data no perspectives; a unit read without a perspective carries it empty,
+    as if it had not been shown on its own."""
+    found = summaries.read_levels(
+        (r.id for r in rows), ambitions=ambitions, perspectives=perspectives
+    )
     made = []
     for row in rows:
         kept = found.get(row.id)
@@ -189,10 +193,12 @@ def areas(version_ids: Iterable[int] = ()) -> Areas:
     return Areas(keys=tuple(by_key), by_key=by_key)
 
 
-def selection(rows: Sequence[RoundRow], *, type="", county="", size="") -> tuple[list[Unit], Areas]:
+def selection(
+    rows: Sequence[RoundRow], *, type="", county="", size="", perspectives=DETAILS
+) -> tuple[list[Unit], Areas]:
     """The units of every year for the chosen type, county and size, and their areas."""
     picked = yearly_latest(matching(rows, type=type, county=county, size=size))
-    return units(picked), areas({r.model_version for r in picked})
+    return units(picked, perspectives=perspectives), areas({r.model_version for r in picked})
 
 
 def picture_selection(
@@ -205,7 +211,7 @@ def picture_selection(
     third of the page's time. One query more: the choice needs the levels first, since a round
     without results is never chosen."""
     picked = yearly_latest(matching(rows, type=type, county=county, size=size))
-    bare = units(picked, detail=False)
+    bare = units(picked, ambitions=False, perspectives=())
     wanted = {u.round for u in chosen(bare, year)}
     detailed = {u.round: u for u in units([r for r in picked if r.id in wanted])}
     return [detailed.get(u.round, u) for u in bare], areas({r.model_version for r in picked})

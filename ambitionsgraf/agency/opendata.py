@@ -30,11 +30,14 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ambitionsgraf.lib import collector
 from ambitionsgraf.lib.numbers import round_level
 from ambitionsgraf.organisations.choices import OrganisationType
 from ambitionsgraf.results import scoring
 
+from . import national_data
 from .national import LEVELS, Figure, Unit, band_counts, present
+from .national_data import Areas
 from .national_suppression import protect_line, protect_table
 
 ALL_TYPES = "all"
@@ -120,12 +123,14 @@ def _mean(values: Sequence[float], hidden: bool) -> Figure:
     return Figure.of(scoring.mean(values), hidden)
 
 
-def year_area_rows(year: int, key: str, units: Sequence[Unit]) -> list[Row]:
-    """The rows of one year and area: all types first, then each type."""
+def year_area_rows(year: int, key: str, by_type: Sequence[Sequence[Unit]]) -> list[Row]:
+    """The rows of one year and area: all types first, then each type. ``by_type`` holds the
+    year's units of each type, in the order of ``OrganisationType``."""
     types = OrganisationType.values
-    levels = [present(u.levels.get(key) for u in units if u.type == t) for t in types]
-    ambitions = [present(u.ambitions.get(key) for u in units if u.type == t) for t in types]
-    table = protect_table([band_counts(values) for values in levels])
+    levels = [present(u.levels.get(key) for u in units) for units in by_type]
+    ambitions = [present(u.ambitions.get(key) for u in units) for units in by_type]
+    counts = [band_counts(values) for values in levels]
+    table = protect_table(counts)
     hidden_groups = [i for i, hidden in enumerate(table.row_totals) if hidden]
     if table.grand_total:
         hidden_groups = list(range(len(types)))
@@ -134,7 +139,7 @@ def year_area_rows(year: int, key: str, units: Sequence[Unit]) -> list[Row]:
     )
     all_levels = [v for values in levels for v in values]
     all_ambitions = [v for values in ambitions for v in values]
-    all_counts = band_counts(all_levels)
+    all_counts = [sum(column) for column in zip(*counts, strict=True)]
     rows = [
         Row(
             year=year, area_key=key, group=ALL_TYPES,
@@ -148,14 +153,13 @@ def year_area_rows(year: int, key: str, units: Sequence[Unit]) -> list[Row]:
         )
     ]  # fmt: skip
     for i, group in enumerate(types):
-        counts = band_counts(levels[i])
         rows.append(
             Row(
                 year=year, area_key=key, group=group,
                 organisations=Figure.of(len(levels[i]), table.row_totals[i]),
                 mean_level=_mean(levels[i], table.row_totals[i]),
                 levels=tuple(
-                    Figure.of(c, h) for c, h in zip(counts, table.cells[i], strict=True)
+                    Figure.of(c, h) for c, h in zip(counts[i], table.cells[i], strict=True)
                 ),
                 with_ambition=Figure.of(len(ambitions[i]), hidden_ambitions[i]),
                 mean_ambition=_mean(ambitions[i], hidden_ambitions[i]),
@@ -166,15 +170,32 @@ def year_area_rows(year: int, key: str, units: Sequence[Unit]) -> list[Row]:
 
 def rows(units: Sequence[Unit], area_keys: Sequence[str]) -> list[Row]:
     """Every year (oldest first) x area (model order) x group; a row for every group, also
-    where nothing is shown, so that a missing row never tells that a group is empty."""
+    where nothing is shown, so that a missing row never tells that a group is empty. The units
+    are sorted by year and type once, not looked through again for every area."""
+    grouped: dict[int, dict[str, list[Unit]]] = {}
+    for unit in units:
+        of_year = grouped.get(unit.year)
+        if of_year is None:
+            of_year = grouped[unit.year] = {t: [] for t in OrganisationType.values}
+        of_type = of_year.get(unit.type)
+        if of_type is not None:
+            of_type.append(unit)
     made = []
-    for year in sorted({u.year for u in units}):
-        of_year = [u for u in units if u.year == year]
+    for year in sorted(grouped):
+        by_type = list(grouped[year].values())
         for key in area_keys:
-            made += year_area_rows(year, key, of_year)
+            made += year_area_rows(year, key, by_type)
     return made
 
 
 def rounded(value: float | None) -> float | None:
     """A level as the files show it: one decimal, rounded as everywhere in the product."""
     return None if value is None else float(round_level(value))
+
+
+@collector.paused()  # a unit per round of the country: see lib.collector
+def table() -> tuple[list[Row], Areas]:
+    """The open data's rows and the areas they name, from every eligible round. The files
+    publish no perspectives, so none are read."""
+    units, areas = national_data.selection(national_data.round_rows(), perspectives=())
+    return rows(units, areas.keys), areas

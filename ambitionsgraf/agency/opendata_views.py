@@ -31,12 +31,6 @@ def _links() -> dict[str, str]:
     }
 
 
-def _table():
-    """The rows of every year, every area and every group, and the areas' titles."""
-    units, areas = national_data.selection(national_data.round_rows())
-    return opendata.rows(units, areas.keys), areas
-
-
 @require_safe
 def page(request):
     round_rows = national_data.round_rows()
@@ -60,7 +54,7 @@ def page(request):
 
 @require_safe
 def csv_file(request):
-    rows, areas = _table()
+    rows, areas = opendata.table()
     response = HttpResponse(opendata_files.csv_content(rows, areas), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{opendata.CSV_NAME}"'
     return response
@@ -68,7 +62,7 @@ def csv_file(request):
 
 @require_safe
 def json_file(request):
-    rows, areas = _table()
+    rows, areas = opendata.table()
     document = opendata_files.json_document(
         rows, areas, extracted=timezone.localdate(), links=_links()
     )

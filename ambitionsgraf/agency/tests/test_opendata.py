@@ -143,3 +143,55 @@ def test_the_files_cost_the_same_queries_for_few_and_many(
     counted_organisations(model_version, 5, type="region")
     with django_assert_max_num_queries(8):
         Client().get(ADDRESSES["national:open_data_json"])
+
+
+def test_each_row_counts_the_units_of_its_own_year_and_type():
+    """The rows are made from the units sorted once by year and type: a unit counts in the
+    row of its year and its type and in the all-types row of its year, nowhere else,
+    whatever the order the units come in."""
+    from ambitionsgraf.agency.national import Unit
+    from ambitionsgraf.organisations.choices import OrganisationType
+
+    types = OrganisationType.values
+    made = [
+        Unit(len(types) * 100 * level + 10 * t + k, 0, 2025 + k % 2, types[t], "01", "50-249",
+             {"goals": float(level)}, {"goals": 4.5} if k % 3 else {})
+        for t in range(len(types))
+        for level in range(1, 6)
+        for k in range(12 + t + level)
+    ]  # fmt: skip
+    made.append(made[0]._replace(levels={"goals": None}))  # no level: counted nowhere
+    made = made[::2] + made[1::2]  # years and types mixed
+    rows = {(r.year, r.group): r for r in opendata.rows(made, ["goals"])}
+
+    assert sorted({year for year, _group in rows}) == [2025, 2026]
+    for (year, group), row in rows.items():
+        counted = [
+            u for u in made
+            if u.year == year and group in ("all", u.type) and u.levels["goals"] is not None
+        ]  # fmt: skip
+        levels = [u.levels["goals"] for u in counted]
+        assert not row.hidden()
+        assert row.organisations.value == len(counted)
+        assert [f.value for f in row.levels] == [levels.count(n) for n in range(1, 6)]
+        assert row.mean_level.value == pytest.approx(sum(levels) / len(levels))
+        assert row.with_ambition.value == sum(1 for u in counted if u.ambitions)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ADDRESSES["national:open_data_csv"], ADDRESSES["national:open_data_json"], "/api/v1/national"],
+)
+def test_the_files_are_made_with_the_garbage_collector_paused(model_version, path, monkeypatch):
+    """A unit per round of the country, freed by reference counting: the collector stays out
+    of it (``lib.collector``), and is on again once the file is made."""
+    import gc
+
+    counted_organisations(model_version, 5)
+    seen = []
+    real = opendata.rows
+    monkeypatch.setattr(opendata, "rows", lambda *a: seen.append(gc.isenabled()) or real(*a))
+
+    assert Client().get(path).status_code == 200
+    assert seen == [False]
+    assert gc.isenabled()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from ninja import Query, Router
 
-from ambitionsgraf.agency import national_data, opendata, opendata_files
+from ambitionsgraf.agency import opendata, opendata_files
 
 from ..schemas import NationalOut
 from .responses import responses
@@ -33,8 +33,7 @@ def get_national(request, language: Literal["sv", "en"] = Query("sv")):
     """Built only from closed rounds of organisations that agreed to be counted. A figure built
     on too few organisations is null and named in its row's `hidden`. Licence: CC0 1.0.
     `language` sets the language of titles, labels and descriptions; keys never change."""
-    units, areas = national_data.selection(national_data.round_rows())
-    rows = opendata.rows(units, areas.keys)
+    rows, areas = opendata.table()
     with translation.override(language):
         links = {name: settings.SITE_URL + reverse(url) for name, url in LINKS.items()}
         return opendata_files.json_document(
