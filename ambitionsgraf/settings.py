@@ -204,6 +204,11 @@ STORAGES = {
     },
 }
 
+# The rate limits (api.throttling) count requests per client address: the connection's, unless
+# NUM_PROXIES says how many proxies in front of the service add to X-Forwarded-For (1 behind
+# the load balancer of docs/scale-out.md). Never the whole header, which any client can write.
+NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)
+
 # E-mail goes to the console unless EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Ambitionsgraf <noreply@ambitionsgraf.se>"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from ambitionsgraf.api.throttling import per_address
 from ambitionsgraf.reports.writers import CSV_TYPE
 
 from . import national_data, opendata, opendata_dcat, opendata_files
@@ -53,6 +54,7 @@ def page(request):
 
 
 @require_safe
+@per_address  # each file is made from the whole country's rounds: see api.throttling
 def csv_file(request):
     rows, areas = opendata.table()
     response = HttpResponse(opendata_files.csv_content(rows, areas), content_type=CSV_TYPE)
@@ -61,6 +63,7 @@ def csv_file(request):
 
 
 @require_safe
+@per_address
 def json_file(request):
     rows, areas = opendata.table()
     document = opendata_files.json_document(

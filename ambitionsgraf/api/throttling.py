@@ -1,13 +1,22 @@
 """Rate limits (django-ninja's throttling): per address for requests without a token, per token
-for requests with one. Over the limit: 429 with a Retry-After header.
+for requests with one. Over the limit: 429 with a Retry-After header. The open data's files,
+the same figures as the API's /national, count with the API's requests without a token
+(``per_address``).
 
 The rates are read on every request from settings.API_RATE_LIMITS, e.g.
 {"anonymous": "60/min", "token": "600/min"}; without the setting the defaults below apply.
 The counts live in Django's default cache: with several server processes, give them a shared
-cache (see docs/api.md), or each process counts on its own.
+cache (see docs/api.md), or each process counts on its own. The address is the connection's
+unless settings.NINJA_NUM_PROXIES (the NUM_PROXIES variable) says how many proxies in front
+add to X-Forwarded-For: a header any client can write is never trusted by default.
 """
 
+import math
+from functools import wraps
+
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext
 from ninja.errors import Throttled
 from ninja.throttling import SimpleRateThrottle
 
@@ -55,3 +64,23 @@ class TokenThrottle(_SettingsRateThrottle):
         if token is None:
             return None
         return self.cache_format % {"scope": self.scope, "ident": token.pk}
+
+
+def per_address(view):
+    """A plain view counted per address with the API's requests without a token, under the
+    same limit: over it, 429 with Retry-After and a short message in the visitor's language."""
+
+    @wraps(view)
+    def counted(request, *args, **kwargs):
+        throttle = AnonymousThrottle()
+        if throttle.allow_request(request):
+            return view(request, *args, **kwargs)
+        seconds = max(1, math.ceil(throttle.wait() or 1))
+        message = gettext(
+            "Too many requests from your address. Try again in %(seconds)s seconds."
+        ) % {"seconds": seconds}
+        response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = str(seconds)
+        return response
+
+    return counted

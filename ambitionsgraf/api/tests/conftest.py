@@ -1,16 +1,7 @@
 import pytest
-from django.core.cache import cache
 
 from ambitionsgraf.api.models import Scope
 from ambitionsgraf.api.testing import make_token
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    """Rate limits counted from zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

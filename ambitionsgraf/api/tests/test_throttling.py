@@ -44,3 +44,45 @@ def test_the_defaults_apply_without_the_setting(client, model_version):
     statuses = {client.get("/api/v1/model-versions").status_code for _ in range(20)}
 
     assert statuses == {200}
+
+
+def test_a_forwarded_for_header_does_not_escape_the_limit(client, model_version, low_limits):
+    """Any client can write X-Forwarded-For: without proxies configured (NUM_PROXIES), the
+    connection's address is counted, whatever the header says."""
+    statuses = [
+        client.get("/api/v1/model-versions", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+        for n in range(4)
+    ]
+
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_behind_a_proxy_the_address_it_forwards_is_counted(
+    client, model_version, low_limits, settings
+):
+    settings.NINJA_NUM_PROXIES = 1
+
+    def get(address):
+        return client.get("/api/v1/model-versions", HTTP_X_FORWARDED_FOR=address).status_code
+
+    assert [get("10.0.0.1") for _ in range(4)] == [200, 200, 200, 429]
+    assert get("spoofed, 10.0.0.2") == 200  # the proxy's own entry is the last one
+
+
+@pytest.mark.parametrize(
+    "path", ["/open-data/ambitionsgraf-national.csv", "/open-data/ambitionsgraf-national.json"]
+)
+def test_the_open_data_files_count_with_the_apis_requests_without_a_token(
+    client, model_version, low_limits, path
+):
+    """Each file is made from every round of the country, as the API's /national is: they share
+    one limit per address."""
+    assert client.get("/api/v1/national").status_code == 200
+    assert [client.get(path).status_code for _ in range(3)] == [200, 200, 429]
+
+    refused = client.get(path, HTTP_ACCEPT_LANGUAGE="sv")
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["Content-Type"] == "text/plain; charset=utf-8"
+    assert refused.content.decode().startswith("För många förfrågningar")
+    english = client.get("/en" + path).content.decode()
+    assert english.startswith("Too many requests from your address. Try again in")
