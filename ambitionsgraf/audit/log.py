@@ -7,6 +7,8 @@ words in the reader's language (see `describe.py`). Never put a respondent's e-m
 answers in them.
 """
 
+from ambitionsgraf.lib import client
+
 from .models import Action, Event
 
 __all__ = ["Action", "area_ref", "new_event", "record", "record_all"]
@@ -33,7 +35,7 @@ def new_event(
         actor_label = actor.email
     ip = None
     if request is not None and action in SIGN_IN_ACTIONS:
-        ip = request.META.get("REMOTE_ADDR") or None
+        ip = client.address(request)
     return Event(
         action=action,
         actor=actor,

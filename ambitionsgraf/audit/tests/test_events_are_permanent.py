@@ -91,3 +91,22 @@ def test_sign_in_addresses_are_forgotten_after_the_retention_time_and_the_events
     recent.refresh_from_db()
     assert old.ip_address is None and old.action == Action.SIGN_IN_FAILED
     assert recent.ip_address == "192.0.2.2"
+
+
+@pytest.mark.parametrize(
+    "proxies, forwarded, kept",
+    [
+        (0, "198.51.100.9", "192.0.2.7"),  # no proxy configured: the header is the client's word
+        (1, "198.51.100.9", "198.51.100.9"),  # behind the balancer: the address it saw
+        (1, "203.0.113.5, 198.51.100.9", "198.51.100.9"),  # the client's own entry is not read
+        (1, "not-an-address", None),  # a proxy that passes on garbage: nothing kept
+    ],
+)
+def test_a_sign_in_keeps_the_address_the_rate_limits_count(
+    rf, admin_a, settings, proxies, forwarded, kept
+):
+    settings.NINJA_NUM_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR="192.0.2.7", HTTP_X_FORWARDED_FOR=forwarded)
+    request.user = admin_a
+
+    assert record(Action.SIGNED_IN, request=request).ip_address == kept
