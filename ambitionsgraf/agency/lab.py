@@ -46,7 +46,6 @@ from fractions import Fraction
 
 from ambitionsgraf.results.scoring import (
     DISAGREEMENT_SPREAD,
-    LEVELS,
     MIN_GROUP,
     PERSPECTIVES,
     AreaSpec,
@@ -54,6 +53,7 @@ from ambitionsgraf.results.scoring import (
     Response,
 )
 
+from . import lab_columns
 from .lab_formulas import pearson, sample_variance
 
 # Below 30 answers a rate or a correlation says more about the few who answered than about
@@ -204,16 +204,6 @@ def question_flags(
     return tuple(flags)
 
 
-def complete_cases(area: AreaSpec, responses: Sequence[Response]) -> list[Response]:
-    """Rule 4."""
-    cases = []
-    for response in responses:
-        asked = area.questions_for(response.perspective)
-        if asked and all(response.answers.get(q.key) is not None for q in asked):
-            cases.append(response)
-    return cases
-
-
 def shared_questions(area: AreaSpec) -> tuple[QuestionSpec, ...]:
     """The area's questions put to every perspective any of its questions is put to."""
     reached = frozenset().union(*(q.perspectives for q in area.questions))
@@ -223,56 +213,36 @@ def shared_questions(area: AreaSpec) -> tuple[QuestionSpec, ...]:
 def item_total(
     question: QuestionSpec, area: AreaSpec, cases: Sequence[Response]
 ) -> tuple[float | None, int]:
-    """Rule 5: the correlation and the number of cases it is over."""
-    items, rests = [], []
-    for case in cases:
-        if not question.is_put_to(case.perspective):
-            continue
-        others = [
-            case.answers[q.key]
-            for q in area.questions_for(case.perspective)
-            if q.key != question.key
-        ]
-        if others:
-            items.append(case.answers[question.key])
-            rests.append(sum(others) / len(others))
+    """Rule 5 over complete cases: the correlation and the number of cases it is over."""
+    items, rests = lab_columns.item_rest_pairs(
+        question, lab_columns.columns(area, lab_columns.by_perspective(cases))
+    )
     return pearson(items, rests), len(items)
 
 
-def _question_stats(question, area, responses, cases, *, min_group, min_answers):
-    counts = [0] * len(LEVELS)
-    dont_know = 0
-    sums = {p: 0 for p in PERSPECTIVES if question.is_put_to(p)}
-    levels = dict.fromkeys(sums, 0)
-    for response in responses:
-        if response.perspective not in sums or question.key not in response.answers:
-            continue
-        level = response.answers[question.key]
-        if level is None:
-            dont_know += 1
-        else:
-            counts[level - 1] += 1
-            sums[response.perspective] += level
-            levels[response.perspective] += 1
+def _question_stats(question: QuestionSpec, area: lab_columns.Columns, *, min_group, min_answers):
+    counted = lab_columns.tally(question, area)
+    sums, levels = counted.sums, counted.levels
     means = {p: sums[p] / levels[p] if levels[p] >= min_group else None for p in sums}
     gap = largest_gap(
         [sums[p] / levels[p] for p in sums if levels[p] >= max(MIN_PERSPECTIVE, min_group)]
     )
-    correlation, n_cases = item_total(question, area, cases)
+    items, rests = lab_columns.item_rest_pairs(question, area)
+    correlation = pearson(items, rests)
     return QuestionStats(
         key=question.key,
-        counts=tuple(counts),
-        dont_know=dont_know,
+        counts=counted.counts,
+        dont_know=counted.dont_know,
         perspective_means=means,
         perspective_levels=levels,
         gap=gap,
         item_total=correlation,
-        item_total_cases=n_cases,
+        item_total_cases=len(items),
         flags=question_flags(
-            counts=counts,
-            dont_know=dont_know,
+            counts=counted.counts,
+            dont_know=counted.dont_know,
             item_total=correlation,
-            item_total_cases=n_cases,
+            item_total_cases=len(items),
             gap=gap,
             min_answers=min_answers,
         ),
@@ -286,18 +256,26 @@ def area_stats(
     min_group: int = MIN_GROUP,
     min_answers: int = MIN_ANSWERS,
 ) -> AreaStats:
-    cases = complete_cases(area, responses)
+    return _area_stats(
+        area,
+        lab_columns.by_perspective(responses),
+        min_group=min_group,
+        min_answers=min_answers,
+    )
+
+
+def _area_stats(area: AreaSpec, groups, *, min_group, min_answers) -> AreaStats:
+    laid_out = lab_columns.columns(area, groups)
     shared = shared_questions(area)
-    rows = [[case.answers[q.key] for q in shared] for case in cases]
-    alpha, missing = _alpha(rows, len(shared), min_answers)
+    alpha, missing = _alpha(lab_columns.shared_rows(shared, laid_out), len(shared), min_answers)
     return AreaStats(
         key=area.key,
         alpha=alpha,
         alpha_missing=missing,
         shared_questions=tuple(q.key for q in shared),
-        complete_cases=len(cases),
+        complete_cases=laid_out.complete_cases,
         questions=tuple(
-            _question_stats(q, area, responses, cases, min_group=min_group, min_answers=min_answers)
+            _question_stats(q, laid_out, min_group=min_group, min_answers=min_answers)
             for q in area.questions
         ),
     )
@@ -311,12 +289,10 @@ def compute_lab(
     min_answers: int = MIN_ANSWERS,
 ) -> LabResult:
     """Every figure of the lab; ``responses`` are the finished respondents of the rounds used."""
-    respondents = dict.fromkeys(PERSPECTIVES, 0)
-    for response in responses:
-        respondents[response.perspective] += 1
+    groups = lab_columns.by_perspective(responses)
     return LabResult(
         areas=tuple(
-            area_stats(a, responses, min_group=min_group, min_answers=min_answers) for a in areas
+            _area_stats(a, groups, min_group=min_group, min_answers=min_answers) for a in areas
         ),
-        respondents=respondents,
+        respondents={p: len(groups[p]) for p in PERSPECTIVES},
     )
