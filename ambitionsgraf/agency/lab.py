@@ -44,34 +44,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from ambitionsgraf.results.scoring import (
-    DISAGREEMENT_SPREAD,
-    MIN_GROUP,
-    PERSPECTIVES,
-    AreaSpec,
-    QuestionSpec,
-    Response,
-)
+from ambitionsgraf.results.scoring import MIN_GROUP, PERSPECTIVES, AreaSpec, QuestionSpec, Response
 
 from . import lab_columns
+from .lab_flags import MIN_ANSWERS, MIN_PERSPECTIVE, Flag, question_flags
 from .lab_formulas import pearson, sample_variance
-
-# Below 30 answers a rate or a correlation says more about the few who answered than about
-# the question: a correlation of 0.3 from 30 cases is already uncertain by about +-0.17.
-MIN_ANSWERS = 30
-DONT_KNOW_LIMIT = Fraction(20, 100)  # flagged when the rate is over this
-ITEM_TOTAL_LIMIT = 0.3  # flagged when the correlation is under this
-GAP_LIMIT = DISAGREEMENT_SPREAD  # one level, flagged at or over it
-MIN_PERSPECTIVE = 10  # levels a perspective needs to take part in the gap
-_TOLERANCE = 1e-9  # differences of float means: 4.6 - 3.6 == 0.9999999999999996
-
-
-class Flag(StrEnum):
-    TOO_FEW = "too_few"
-    DONT_KNOW = "dont_know"
-    NO_VARIATION = "no_variation"
-    WEAK_LINK = "weak_link"
-    PERSPECTIVE_GAP = "perspective_gap"
 
 
 class AlphaMissing(StrEnum):
@@ -159,51 +136,6 @@ def largest_gap(means: Sequence[float | None]) -> float | None:
     return max(present) - min(present) if len(present) >= 2 else None
 
 
-def question_flags(
-    *,
-    counts: Sequence[int],
-    dont_know: int,
-    item_total: float | None,
-    item_total_cases: int,
-    gap: float | None,
-    min_answers: int = MIN_ANSWERS,
-) -> tuple[Flag, ...]:
-    """What the lab points out about a question, in this order:
-
-    - TOO_FEW: fewer than ``min_answers`` answered it (a level or don't know). Then no other
-      flag is raised: too little is known to judge.
-    - DONT_KNOW: the don't-know rate is over 20%: many cannot tell, so the question may ask
-      about something respondents do not see, or be unclear.
-    - NO_VARIATION: at least ``min_answers`` levels, all the same: the question does not tell
-      organisations apart (and has no item-total correlation).
-    - WEAK_LINK: the item-total correlation is under 0.3, judged only when it rests on at least
-      ``min_answers`` complete cases: the question measures something other than its area.
-    - PERSPECTIVE_GAP: the largest difference between perspective means is 1.0 level or more.
-      One whole step on the anchored scale means people pick a different level text, not a
-      shade of the same one; it is the threshold at which an organisation's own results flag
-      disagreement between perspectives, so model owner and organisation mean the same thing
-      by a gap. Only perspectives with at least MIN_PERSPECTIVE (10) levels take part: with
-      the usual spread of about one level, a mean of ten is uncertain by about 0.3 (1/sqrt 10),
-      so a full level between two such means is unlikely to be chance. A gap is not a fault
-      in itself (perception gaps are a finding of the model), but a question read differently
-      by leadership and the procurement function deserves a look.
-    """
-    answered = sum(counts)
-    if answered + dont_know < min_answers:
-        return (Flag.TOO_FEW,)
-    flags = []
-    if Fraction(dont_know, answered + dont_know) > DONT_KNOW_LIMIT:
-        flags.append(Flag.DONT_KNOW)
-    if answered >= min_answers and sum(1 for c in counts if c) == 1:
-        flags.append(Flag.NO_VARIATION)
-    if item_total is not None and item_total_cases >= min_answers:
-        if item_total < ITEM_TOTAL_LIMIT:
-            flags.append(Flag.WEAK_LINK)
-    if gap is not None and gap >= GAP_LIMIT - _TOLERANCE:
-        flags.append(Flag.PERSPECTIVE_GAP)
-    return tuple(flags)
-
-
 def shared_questions(area: AreaSpec) -> tuple[QuestionSpec, ...]:
     """The area's questions put to every perspective any of its questions is put to."""
     reached = frozenset().union(*(q.perspectives for q in area.questions))
@@ -214,9 +146,10 @@ def item_total(
     question: QuestionSpec, area: AreaSpec, cases: Sequence[Response]
 ) -> tuple[float | None, int]:
     """Rule 5 over complete cases: the correlation and the number of cases it is over."""
-    items, rests = lab_columns.item_rest_pairs(
-        question, lab_columns.columns(area, lab_columns.by_perspective(cases))
-    )
+    groups = lab_columns.by_perspective(cases)
+    sizes = {p: len(group) for p, group in groups.items()}
+    laid_out = lab_columns.columns(area, lab_columns.from_responses([area], groups), sizes)
+    items, rests = lab_columns.item_rest_pairs(question, laid_out)
     return pearson(items, rests), len(items)
 
 
@@ -256,16 +189,10 @@ def area_stats(
     min_group: int = MIN_GROUP,
     min_answers: int = MIN_ANSWERS,
 ) -> AreaStats:
-    return _area_stats(
-        area,
-        lab_columns.by_perspective(responses),
-        min_group=min_group,
-        min_answers=min_answers,
-    )
+    return compute_lab([area], responses, min_group=min_group, min_answers=min_answers).areas[0]
 
 
-def _area_stats(area: AreaSpec, groups, *, min_group, min_answers) -> AreaStats:
-    laid_out = lab_columns.columns(area, groups)
+def _area_stats(area: AreaSpec, laid_out: lab_columns.Columns, *, min_group, min_answers):
     shared = shared_questions(area)
     alpha, missing = _alpha(lab_columns.shared_rows(shared, laid_out), len(shared), min_answers)
     return AreaStats(
@@ -290,9 +217,34 @@ def compute_lab(
 ) -> LabResult:
     """Every figure of the lab; ``responses`` are the finished respondents of the rounds used."""
     groups = lab_columns.by_perspective(responses)
+    return lab_of_columns(
+        areas,
+        lab_columns.from_responses(areas, groups),
+        {p: len(group) for p, group in groups.items()},
+        min_group=min_group,
+        min_answers=min_answers,
+    )
+
+
+def lab_of_columns(
+    areas: Sequence[AreaSpec],
+    columns: dict[tuple[str, str], list],
+    sizes: dict[str, int],
+    *,
+    min_group: int = MIN_GROUP,
+    min_answers: int = MIN_ANSWERS,
+) -> LabResult:
+    """``compute_lab`` of answers laid out in columns (``lab_columns.blank``), ``sizes``
+    giving each perspective's number of finished respondents."""
     return LabResult(
         areas=tuple(
-            _area_stats(a, groups, min_group=min_group, min_answers=min_answers) for a in areas
+            _area_stats(
+                area,
+                lab_columns.columns(area, columns, sizes),
+                min_group=min_group,
+                min_answers=min_answers,
+            )
+            for area in areas
         ),
-        respondents={p: len(groups[p]) for p in PERSPECTIVES},
+        respondents={p: sizes.get(p, 0) for p in PERSPECTIVES},
     )

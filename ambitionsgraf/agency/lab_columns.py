@@ -46,20 +46,47 @@ def by_perspective(responses: Sequence[Response]) -> dict[str, list[Response]]:
     return groups
 
 
-def columns(area: AreaSpec, groups: dict[str, list[Response]]) -> Columns:
-    keys, made, rows, totals = {}, {}, {}, {}
-    for perspective, group in groups.items():
+def blank(areas: Sequence[AreaSpec], sizes: dict[str, int]) -> dict[tuple[str, str], list]:
+    """A column, all UNANSWERED, for every question and perspective it is put to, ``sizes``
+    giving each perspective's number of respondents: to be filled in answer by answer (as
+    ``lab_data`` reads them, without a mapping per respondent)."""
+    return {
+        (q.key, perspective): [UNANSWERED] * size
+        for area in areas
+        for q in area.questions
+        for perspective, size in sizes.items()
+        if q.is_put_to(perspective)
+    }
+
+
+def from_responses(
+    areas: Sequence[AreaSpec], groups: dict[str, list[Response]]
+) -> dict[tuple[str, str], list]:
+    """The columns of ``blank``, from respondents grouped by perspective."""
+    return {
+        (q.key, perspective): [r.answers.get(q.key, UNANSWERED) for r in group]
+        for area in areas
+        for q in area.questions
+        for perspective, group in groups.items()
+        if q.is_put_to(perspective)
+    }
+
+
+def columns(area: AreaSpec, made: dict[tuple[str, str], list], sizes: dict[str, int]) -> Columns:
+    """The area's ``Columns`` from the laid-out answers of every area."""
+    keys, mine, rows, totals = {}, {}, {}, {}
+    for perspective in sizes:
         keys[perspective] = asked = tuple(q.key for q in area.questions_for(perspective))
         for key in asked:
-            made[key, perspective] = [r.answers.get(key, UNANSWERED) for r in group]
+            mine[key, perspective] = made[key, perspective]
         complete = [
             row
-            for row in zip(*(made[key, perspective] for key in asked), strict=True)
+            for row in zip(*(mine[key, perspective] for key in asked), strict=True)
             if None not in row and UNANSWERED not in row
         ]
         rows[perspective] = complete
         totals[perspective] = [sum(row) for row in complete]
-    return Columns(keys=keys, columns=made, rows=rows, totals=totals)
+    return Columns(keys=keys, columns=mine, rows=rows, totals=totals)
 
 
 @dataclass(frozen=True)

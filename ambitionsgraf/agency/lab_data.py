@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from ambitionsgraf.maturity.models import ModelVersion
-from ambitionsgraf.results.scoring import AreaSpec, QuestionSpec, Response
+from ambitionsgraf.results.scoring import AreaSpec, QuestionSpec
 from ambitionsgraf.rounds.models import Answer, Respondent
 
-from . import lab
+from . import lab, lab_columns
 from .eligible import eligible_rounds
 
 
@@ -66,14 +66,23 @@ def area_specs(areas) -> list[AreaSpec]:
     ]
 
 
-def finished_responses(version: ModelVersion, question_keys: dict[int, str]) -> list[Response]:
-    """The finished respondents of the version's eligible rounds, with their answers to the
-    questions in ``question_keys`` (question id -> key)."""
+def finished_columns(
+    version: ModelVersion, specs: list[AreaSpec], question_keys: dict[int, str]
+) -> tuple[dict[tuple[str, str], list], dict[str, int]]:
+    """The answers of the finished respondents of the version's eligible rounds to the
+    questions in ``question_keys`` (question id -> key), laid out in columns
+    (``lab_columns.blank``), and each perspective's number of those respondents. Each answer
+    goes straight to its place in its column: at national scale (100,000 respondents, four
+    million answers) a mapping per respondent took 135 MB."""
     finished = Respondent.objects.filter(
         round__in=eligible_rounds(version), finished_at__isnull=False
     )
-    perspectives = dict(finished.values_list("id", "perspective"))
-    answers: dict[int, dict] = {rid: {} for rid in perspectives}
+    sizes: dict[str, int] = {}
+    places: dict[int, tuple[str, int]] = {}  # respondent id -> perspective, place in its columns
+    for respondent_id, perspective in finished.values_list("id", "perspective"):
+        places[respondent_id] = (perspective, sizes.get(perspective, 0))
+        sizes[perspective] = places[respondent_id][1] + 1
+    columns = lab_columns.blank(specs, sizes)
     rows = (
         Answer.objects.filter(respondent__in=finished)
         .filter(Q(level__isnull=False) | Q(dont_know=True))
@@ -81,15 +90,18 @@ def finished_responses(version: ModelVersion, question_keys: dict[int, str]) -> 
     )
     for respondent_id, question_id, level in rows.iterator(chunk_size=5000):
         # A dont_know answer has no level (a constraint), so None is "don't know" here.
-        if respondent_id in answers and question_id in question_keys:
-            answers[respondent_id][question_keys[question_id]] = level
-    return [Response(perspective=perspectives[rid], answers=answers[rid]) for rid in perspectives]
+        place = places.get(respondent_id)
+        column = columns.get((question_keys.get(question_id), place[0])) if place else None
+        if column is not None:  # a question of this version, put to this perspective
+            column[place[1]] = level
+    return columns, sizes
 
 
 def load_lab(version: ModelVersion) -> LabView:
     areas = list(version.areas.prefetch_related("questions"))
     question_keys = {q.pk: q.key for area in areas for q in area.questions.all()}
-    result = lab.compute_lab(area_specs(areas), finished_responses(version, question_keys))
+    specs = area_specs(areas)
+    result = lab.lab_of_columns(specs, *finished_columns(version, specs, question_keys))
     views = []
     for area, stats in zip(areas, result.areas, strict=True):
         by_key = {s.key: s for s in stats.questions}

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ambitionsgraf.maturity.models import ModelVersion, Perspective
 from ambitionsgraf.results.scoring import PERSPECTIVES
 
-from . import lab
+from . import lab, lab_flags
 from .access import model_owner_required
 from .lab_chart import distribution_svg
 from .lab_data import load_lab, version_summaries
@@ -54,14 +54,14 @@ def flag_text(flag: lab.Flag, stats: lab.QuestionStats) -> str:
         return _(
             "Many answer “Don't know” (over %(limit)s): the question may ask about "
             "something respondents cannot see, or be unclear."
-        ) % {"limit": percent(float(lab.DONT_KNOW_LIMIT))}
+        ) % {"limit": percent(float(lab_flags.DONT_KNOW_LIMIT))}
     if flag == lab.Flag.NO_VARIATION:
         return _("Everyone gave the same level: the question does not tell organisations apart.")
     if flag == lab.Flag.WEAK_LINK:
         return _(
             "Weak link to its area (item-total under %(limit)s): the question may measure "
             "something other than the rest of the area."
-        ) % {"limit": decimal(lab.ITEM_TOTAL_LIMIT, 1)}
+        ) % {"limit": decimal(lab_flags.ITEM_TOTAL_LIMIT, 1)}
     return _(
         "The perspectives differ by %(gap)s levels: check whether they read the question the "
         "same way."
