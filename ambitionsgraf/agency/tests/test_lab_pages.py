@@ -175,3 +175,15 @@ def test_the_index_runs_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(6):
         assert owner_client.get(reverse("lab:index")).status_code == 200
+
+
+def test_a_percentage_never_wraps_between_the_number_and_its_sign():
+    """Swedish writes a space before %; it is a no-break space, so that a narrow screen never
+    shows "20" at the end of one line and "%" at the start of the next."""
+    from django.utils import translation
+
+    from ambitionsgraf.agency.lab_views import percent
+
+    assert percent(0.2) == "20\u00a0%"
+    with translation.override("en"):
+        assert percent(0.2) == "20%"
