@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import sign_in, two_factor_views, views
+from . import password_reset, sign_in, two_factor_views, views
 from .forms import SetNewPasswordForm
 
 app_name = "accounts"
@@ -22,7 +22,7 @@ urlpatterns = [
     path("two-factor/off/", two_factor_views.turn_off, name="two_factor_off"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        password_reset.ResetView.as_view(
             template_name="accounts/password_reset.html",
             email_template_name="emails/password_reset.txt",
             html_email_template_name="emails/password_reset.html",

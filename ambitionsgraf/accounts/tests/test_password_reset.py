@@ -41,3 +41,41 @@ def test_a_tampered_link_is_refused_with_a_clear_page(client, user):
     response = client.get("/accounts/password/reset/MQ/bad-token/", follow=True)
     assert response.status_code == 200
     assert response.context["validlink"] is False
+
+
+def ask(client, email="anna@kommun.example", **extra):
+    return client.post(reverse("accounts:password_reset"), {"email": email}, **extra)
+
+
+@pytest.mark.django_db
+def test_one_address_gets_at_most_five_links_an_hour(client, user, mailoutbox):
+    """Anyone who knows an address can ask: a script must not fill its inbox."""
+    assert [ask(client).status_code for _ in range(5)] == [302] * 5
+    refused = ask(client, "ANNA@kommun.example ")  # the same address, however written
+
+    assert refused.status_code == 200
+    assert len(mailoutbox) == 5
+    text = refused.content.decode()
+    assert "Du har bett om ett nytt lösenord för många gånger" in text
+    assert "Försök igen om 60 minuter" in text
+    english = client.post("/en/accounts/password/reset/", {"email": "anna@kommun.example"})
+    assert "You have asked for a new password too many times" in english.content.decode()
+    assert len(mailoutbox) == 5
+
+
+@pytest.mark.django_db
+def test_the_limit_counts_addresses_without_an_account_the_same_way(client, mailoutbox):
+    """Refusing only the addresses with an account would tell who has one."""
+    statuses = [ask(client, "okand@example.org").status_code for _ in range(6)]
+
+    assert statuses == [302] * 5 + [200]
+
+
+@pytest.mark.django_db
+def test_other_addresses_are_counted_apart_until_the_client_limit(client, user, mailoutbox):
+    assert [ask(client).status_code for _ in range(5)] == [302] * 5
+    assert ask(client, "bo@kommun.example").status_code == 302  # another address: its own count
+    others = [ask(client, f"person{n}@kommun.example").status_code for n in range(44)]
+    assert others == [302] * 44  # 50 from one client address in the hour
+    assert ask(client, "sista@kommun.example").status_code == 200
+    assert ask(client, "sista@kommun.example", REMOTE_ADDR="192.0.2.9").status_code == 302

@@ -1,0 +1,63 @@
+"""Asking for a new password, within limits.
+
+Anyone who knows an e-mail address can ask for a reset link to be sent to it: without a
+limit, a script could fill a head of procurement's inbox with them. So the requests are
+counted (django-ninja's throttling, as the API's rate limits; in Django's cache): at most
+PER_EMAIL an hour for one e-mail address, whether or not it has an account, so the limit
+tells nothing about who has one, and PER_CLIENT an hour from one client address, high enough
+for a whole municipality behind one address. Over either, nothing is sent and the form says
+when to try again.
+"""
+
+import hashlib
+import math
+
+from django.contrib.auth import views as auth_views
+from django.utils.translation import ngettext
+from ninja.throttling import SimpleRateThrottle
+
+from ambitionsgraf.lib import client
+
+PER_EMAIL = "5/hour"
+PER_CLIENT = "50/hour"
+
+
+class _Count(SimpleRateThrottle):
+    cache_format = "password_reset_%(scope)s_%(ident)s"
+
+    def __init__(self, scope: str, ident: str, rate: str):
+        self.scope, self.ident = scope, ident
+        super().__init__(rate=rate)
+
+    def get_cache_key(self, request) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.ident}
+
+
+def _counts(request, email: str) -> list[_Count]:
+    # The address is hashed: no personal data in the cache, and a key of fixed length.
+    hashed = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    return [
+        _Count("email", hashed, PER_EMAIL),
+        _Count("client", client.address(request) or "unknown", PER_CLIENT),
+    ]
+
+
+class ResetView(auth_views.PasswordResetView):
+    def form_valid(self, form):
+        counts = _counts(self.request, form.cleaned_data["email"])
+        refused = [count for count in counts if not count.allow_request(self.request)]
+        if not refused:
+            return super().form_valid(form)
+        minutes = max(1, math.ceil(max(count.wait() or 60 for count in refused) / 60))
+        form.add_error(
+            None,
+            ngettext(
+                "You have asked for a new password too many times. Try again in %(minutes)s "
+                "minute. The link may already be in your e-mail: look in the junk mail too.",
+                "You have asked for a new password too many times. Try again in %(minutes)s "
+                "minutes. The link may already be in your e-mail: look in the junk mail too.",
+                minutes,
+            )
+            % {"minutes": minutes},
+        )
+        return self.form_invalid(form)
