@@ -80,8 +80,9 @@ def finished_columns(
     sizes: dict[str, int] = {}
     places: dict[int, tuple[str, int]] = {}  # respondent id -> perspective, place in its columns
     for respondent_id, perspective in finished.values_list("id", "perspective"):
-        places[respondent_id] = (perspective, sizes.get(perspective, 0))
-        sizes[perspective] = places[respondent_id][1] + 1
+        place = sizes.get(perspective, 0)
+        places[respondent_id] = (perspective, place)
+        sizes[perspective] = place + 1
     columns = lab_columns.blank(specs, sizes)
     rows = (
         Answer.objects.filter(respondent__in=finished)
