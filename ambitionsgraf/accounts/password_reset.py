@@ -10,45 +10,32 @@ when to try again.
 """
 
 import hashlib
-import math
 
 from django.contrib.auth import views as auth_views
 from django.utils.translation import ngettext
-from ninja.throttling import SimpleRateThrottle
 
-from ambitionsgraf.lib import client
+from ambitionsgraf.lib.limits import Limit, per_client
 
 PER_EMAIL = "5/hour"
 PER_CLIENT = "50/hour"
 
 
-class _Count(SimpleRateThrottle):
-    cache_format = "password_reset_%(scope)s_%(ident)s"
-
-    def __init__(self, scope: str, ident: str, rate: str):
-        self.scope, self.ident = scope, ident
-        super().__init__(rate=rate)
-
-    def get_cache_key(self, request) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.ident}
-
-
-def _counts(request, email: str) -> list[_Count]:
+def _limits(request, email: str) -> list[Limit]:
     # The address is hashed: no personal data in the cache, and a key of fixed length.
     hashed = hashlib.sha256(email.strip().lower().encode()).hexdigest()
     return [
-        _Count("email", hashed, PER_EMAIL),
-        _Count("client", client.address(request) or "unknown", PER_CLIENT),
+        Limit("password_reset_email", hashed, PER_EMAIL),
+        per_client(request, "password_reset", PER_CLIENT),
     ]
 
 
 class ResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
-        counts = _counts(self.request, form.cleaned_data["email"])
-        refused = [count for count in counts if not count.allow_request(self.request)]
+        limits = _limits(self.request, form.cleaned_data["email"])
+        refused = [limit for limit in limits if not limit.allow_request(self.request)]
         if not refused:
             return super().form_valid(form)
-        minutes = max(1, math.ceil(max(count.wait() or 60 for count in refused) / 60))
+        minutes = max(limit.minutes_to_wait() for limit in refused)
         form.add_error(
             None,
             ngettext(

@@ -4,16 +4,41 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.limits import per_client
 from ambitionsgraf.organisations.forms import OrganisationForm
 from ambitionsgraf.organisations.models import Membership, Role
 
 from . import two_factor
 from .forms import AccountForm
+
+SIGNUPS_PER_CLIENT = "10/hour"
+
+
+def _within_limit(request, account: AccountForm) -> bool:
+    """At most SIGNUPS_PER_CLIENT registrations an hour from one client address: enough for a
+    municipality behind one address, too few for a script filling the service with
+    organisations. Over it, the form says when to try again and nothing is made."""
+    limit = per_client(request, "signup", SIGNUPS_PER_CLIENT)
+    if limit.allow_request(request):
+        return True
+    minutes = limit.minutes_to_wait()
+    account.add_error(
+        None,
+        ngettext(
+            "Many organisations have been registered from your network in the last hour. "
+            "Try again in %(minutes)s minute.",
+            "Many organisations have been registered from your network in the last hour. "
+            "Try again in %(minutes)s minutes.",
+            minutes,
+        )
+        % {"minutes": minutes},
+    )
+    return False
 
 
 def signup(request):
@@ -21,7 +46,7 @@ def signup(request):
     if request.method == "POST":
         account = AccountForm(request.POST, prefix="account")
         organisation = OrganisationForm(request.POST, prefix="org")
-        if account.is_valid() and organisation.is_valid():
+        if account.is_valid() and organisation.is_valid() and _within_limit(request, account):
             with transaction.atomic():
                 user = account.save(language=get_language()[:2])
                 org = organisation.save()

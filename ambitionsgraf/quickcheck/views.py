@@ -1,7 +1,7 @@
 """The public quick check: one page of questions, the result rendered straight from the POST.
 
 Nothing is written to the database or the session unless the visitor ticks the box to save
-their answers anonymously.
+their answers anonymously, and then at most SAVED_PER_CLIENT an hour from one client address.
 """
 
 from django.db import transaction
@@ -9,11 +9,14 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from ambitionsgraf.lib.limits import per_client
 from ambitionsgraf.maturity.models import ModelVersion, Question
 
 from .forms import QuickCheckForm
 from .models import QuickCheck
 from .result import radar, read
+
+SAVED_PER_CLIENT = "20/hour"
 
 
 def core_questions(version) -> list:
@@ -38,7 +41,10 @@ def start(request):
     )
     if questions and request.method == "POST" and form.is_valid():
         rows = form.rows()
-        saved = form.cleaned_data["save"]
+        asked = form.cleaned_data["save"]
+        # Kept statistics are counted per client address: a script must not skew them.
+        limit = per_client(request, "quick_check", SAVED_PER_CLIENT)
+        saved = asked and limit.allow_request(request)
         if saved:
             with transaction.atomic():
                 QuickCheck.record(
@@ -54,6 +60,7 @@ def start(request):
                 "reading": read(rows),
                 "chart": mark_safe(radar(rows)),  # escaped by radar_svg
                 "saved": saved,
+                "not_saved_over_limit": asked and not saved,
                 "level_names": level_names,
             },
         )

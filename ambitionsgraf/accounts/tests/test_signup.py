@@ -116,3 +116,29 @@ def test_duplicate_account_email_is_refused(client, db):
     assert in_language("sv", EMAIL_TAKEN) in page_text(response)
     assert User.objects.count() == 1
     assert not Organisation.objects.filter(name="Nystads kommun").exists()
+
+
+def test_eleven_registrations_an_hour_from_one_address_are_one_too_many(client, db):
+    """A script must not fill the service with organisations; a municipality behind one
+    address registering a few at once is not stopped."""
+    from ambitionsgraf.conftest import org_number
+
+    def register(n, **extra):
+        data = signup_data(org_number(90000 + n), email=f"person{n}@nystad.example")
+        data["org-name"] = f"Nystad {n}"
+        return client.post(reverse("accounts:signup"), data, **extra)
+
+    assert [register(n).status_code for n in range(10)] == [302] * 10
+    client.logout()
+    refused = register(10)
+
+    assert refused.status_code == 200
+    text = page_text(refused)
+    assert "Många organisationer har registrerats från ditt nätverk" in text
+    assert "Försök igen om 60 minuter." in text
+    data = signup_data(org_number(90020), email="person20@nystad.example")
+    in_english = page_text(client.post(english("accounts:signup"), data))
+    assert "Many organisations have been registered from your network" in in_english
+    assert not User.objects.filter(email="person10@nystad.example").exists()
+    assert not Organisation.objects.filter(name="Nystad 10").exists()
+    assert register(11, REMOTE_ADDR="192.0.2.9").status_code == 302  # another network

@@ -216,3 +216,24 @@ def test_without_a_published_model_the_page_says_so(client, db):
     assert "<form" not in response.content.decode().split("<main", 1)[1]
     assert client.post(url(), {"save": "on"}).status_code == 200
     assert QuickCheck.objects.count() == 0
+
+
+def test_at_most_twenty_quick_checks_an_hour_are_saved_from_one_address(client, core_questions):
+    """The saved quick checks are counted apart from full assessments; a script must not skew
+    them. Over the limit the visitor still gets their result, and is told it was not saved."""
+    data = filled(core_questions, save="on")
+    assert all(client.post(url(), data).status_code == 200 for _ in range(20))
+    assert QuickCheck.objects.count() == 20
+
+    over = client.post(url(), data)
+    assert over.status_code == 200
+    assert QuickCheck.objects.count() == 20
+    text = page_text(over)
+    assert "Dina svar har inte sparats: många snabbkollar har sparats" in text
+    assert "Tack. Dina svar är sparade" not in text
+    assert table(over.content.decode())  # the result is shown all the same
+
+    assert client.post(url(), data, REMOTE_ADDR="192.0.2.9").status_code == 200
+    assert QuickCheck.objects.count() == 21  # another network counts apart
+    english_page = client.post(english("quickcheck:start"), data)
+    assert "Your answers have not been saved: many quick checks" in page_text(english_page)
