@@ -44,8 +44,8 @@ from ambitionsgraf.rounds.models import Respondent, Round
 
 from . import scoring
 from .models import RoundSummary
-from .summary import Summary, decoded_levels
-from .summary_queries import SERIES, kept_rounds, parsed_ambitions
+from .summary import SERIES, Summary, decoded_levels, leading_series
+from .summary_queries import kept_rounds, parsed_ambitions
 
 __all__ = ["RULES", "Levels", "Summary", "read", "read_levels", "read_many", "refresh",
            "refresh_many"]  # fmt: skip
@@ -258,9 +258,7 @@ def read_levels(
         ambitions=ambitions,
         decode=decode,
         columns=["kept_keys", "kept_shown"],
-        # The organisation's series, then the perspectives' in their order: only as far as the
-        # last one wanted.
-        series=max((2 + scoring.PERSPECTIVES.index(p) for p in perspectives), default=1),
+        series=leading_series(wanted),
         kept_keys=Cast(KeyTransform("keys", "summary__figures"), TextField()),
         kept_shown=Cast(KeyTransform("shown", "summary__figures"), TextField()),
     )

@@ -20,6 +20,8 @@ from types import MappingProxyType
 from . import scoring
 
 PERSPECTIVES = scoring.PERSPECTIVES
+# Series of levels per area: the organisation's, each perspective's, then the pooled.
+SERIES = 2 + len(PERSPECTIVES)
 # Kept levels remembered decoded per process (``decoded_levels``): about 1.2 kB each; the
 # national picture, the peer groups and the open data of the whole country use 20,000 today.
 DECODED = 1 << 15
@@ -27,6 +29,17 @@ DECODED = 1 << 15
 
 def _packed(values) -> array:
     return array("d", (math.nan if v is None else v for v in values))
+
+
+def series_of(perspective: str) -> int:
+    """Where a perspective's series lies among the packed ones (the organisation's is 0)."""
+    return 1 + PERSPECTIVES.index(perspective)
+
+
+def leading_series(perspectives) -> int:
+    """How many series, from the first, hold the organisation's levels and those of
+    ``perspectives``: a read that needs no more can leave the rest in the database."""
+    return 1 + max((series_of(p) for p in perspectives), default=0)
 
 
 def _unpacked(packed) -> list[float | None]:
@@ -110,11 +123,10 @@ class Summary:
             round=round_id,
             levels=dict(zip(keys, values[:n], strict=True)),
             perspectives={
-                p: dict(zip(keys, values[(1 + i) * n : (2 + i) * n], strict=True))
-                for i, p in enumerate(PERSPECTIVES)
-                if p in shown
+                p: dict(zip(keys, values[series_of(p) * n : (series_of(p) + 1) * n], strict=True))
+                for p in shown
             },
-            pooled=dict(zip(keys, values[4 * n : 5 * n], strict=True)),
+            pooled=dict(zip(keys, values[(SERIES - 1) * n : SERIES * n], strict=True)),
             respondents=figures["respondents"],
             shown_perspectives=shown,
             pooled_respondents=figures["pooled_respondents"],
@@ -134,8 +146,8 @@ def _layout(keys: str, shown: str, wanted: tuple[str, ...]) -> tuple:
     names, shown_names = json.loads(keys), json.loads(shown)
     n = len(names)
     slices = [
-        (p, (1 + i) * n, (2 + i) * n)
-        for i, p in enumerate(PERSPECTIVES)
+        (p, series_of(p) * n, (series_of(p) + 1) * n)
+        for p in PERSPECTIVES
         if p in shown_names and p in wanted
     ]
     return tuple(names), n, slices

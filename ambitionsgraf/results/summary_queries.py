@@ -27,8 +27,7 @@ from django.db.models.functions import Cast, Concat, Length
 from ambitionsgraf.rounds.models import Ambition, Round
 
 from . import scoring
-
-SERIES = 5  # levels per area in a kept summary (``summary``)
+from .summary import SERIES
 
 
 class Joined(Aggregate):
@@ -83,7 +82,7 @@ def parsed_ambitions(joined: str | None) -> dict[str, float]:
     return ambitions
 
 
-def leading_series(packed, series: int) -> Func:
+def _first_series(packed, series: int) -> Func:
     """The first ``series`` of the packed levels' five series (``summary``), cut by the
     database: a page that uses only the organisation's levels receives a fifth of the bytes
     and decodes a fifth of the floats. Each series is a fifth of the whole, whatever the
@@ -115,7 +114,7 @@ def kept_rounds(ids: Sequence[int], *, ambitions: bool, series: int = SERIES):
         .annotate(
             kept=Case(When(current, then=Cast("summary__figures", TextField()))),
             kept_levels=Case(
-                When(current, then=levels if series == SERIES else leading_series(levels, series))
+                When(current, then=levels if series == SERIES else _first_series(levels, series))
             ),
             stale_closed_at=Case(When(current, then=None), default=F("closed_at")),
         )
