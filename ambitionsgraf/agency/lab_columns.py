@@ -39,10 +39,10 @@ class Columns:
 
 
 def by_perspective(responses: Sequence[Response]) -> dict[str, list[Response]]:
-    """The respondents of each perspective, in their order."""
+    """The respondents of each perspective (a ``Response`` has a known one), in their order."""
     groups: dict[str, list[Response]] = {p: [] for p in PERSPECTIVES}
     for response in responses:
-        groups.setdefault(response.perspective, []).append(response)
+        groups[response.perspective].append(response)
     return groups
 
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +48,12 @@ LICENCE_NAME = "CC0 1.0"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
 LICENCE_URI = "http://publications.europa.eu/resource/authority/licence/CC0"
 CSV_NAME, JSON_NAME = "ambitionsgraf-national.csv", "ambitionsgraf-national.json"
+ADDRESSES = {
+    "page": "national:open_data",
+    "csv": "national:open_data_csv",
+    "json": "national:open_data_json",
+    "catalog": "national:open_data_dcat",
+}
 YEAR, COUNT, LEVEL, TEXT = "year", "count", "level", "text"
 
 
@@ -199,3 +207,8 @@ def table() -> tuple[list[Row], Areas]:
     publish no perspectives, so none are read."""
     units, areas = national_data.selection(national_data.round_rows(), perspectives=())
     return rows(units, areas.keys), areas
+
+
+def links() -> dict[str, str]:
+    """The open data's addresses, absolute and in the active language, by name."""
+    return {name: settings.SITE_URL + reverse(url) for name, url in ADDRESSES.items()}

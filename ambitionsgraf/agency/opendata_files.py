@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambitionsgraf.organisations.choices import OrganisationType
@@ -18,6 +19,7 @@ from ambitionsgraf.reports.exports import TEXT as TEXT_COLUMN
 from ambitionsgraf.reports.exports import Column
 from ambitionsgraf.reports.writers import csv_bytes, decimal_comma
 
+from . import opendata
 from .national_data import Areas
 from .national_suppression import MIN_ORGANISATIONS
 from .opendata import ALL_TYPES, COUNT, FIELDS, LEVEL, LICENCE_NAME, LICENCE_URL, YEAR, Row
@@ -118,3 +120,10 @@ def json_document(rows: Sequence[Row], areas: Areas, *, extracted: dt.date, link
         "fields": fields,
         "rows": data,
     }
+
+
+def national_document() -> dict:
+    """The JSON file of every counted round, in the active language: the open data's file and
+    the API's /national."""
+    rows, areas = opendata.table()
+    return json_document(rows, areas, extracted=timezone.localdate(), links=opendata.links())

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -17,19 +15,6 @@ from ambitionsgraf.reports.writers import CSV_TYPE
 
 from . import national_data, opendata, opendata_dcat, opendata_files
 from .national_suppression import MIN_ORGANISATIONS
-
-
-def _absolute(url_name: str) -> str:
-    return settings.SITE_URL + reverse(url_name)
-
-
-def _links() -> dict[str, str]:
-    return {
-        "page": _absolute("national:open_data"),
-        "csv": _absolute("national:open_data_csv"),
-        "json": _absolute("national:open_data_json"),
-        "catalog": _absolute("national:open_data_dcat"),
-    }
 
 
 @require_safe
@@ -48,7 +33,7 @@ def page(request):
             "licence_url": opendata.LICENCE_URL,
             "csv_name": opendata.CSV_NAME,
             "json_name": opendata.JSON_NAME,
-            "links": _links(),
+            "links": opendata.links(),
         },
     )
 
@@ -65,11 +50,9 @@ def csv_file(request):
 @require_safe
 @per_address
 def json_file(request):
-    rows, areas = opendata.table()
-    document = opendata_files.json_document(
-        rows, areas, extracted=timezone.localdate(), links=_links()
+    return JsonResponse(
+        opendata_files.national_document(), json_dumps_params={"ensure_ascii": False, "indent": 1}
     )
-    return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
 @require_safe
@@ -77,7 +60,7 @@ def catalog(request):
     round_rows = national_data.round_rows()
     first = min((r.closed for r in round_rows), default=None)
     document = opendata_dcat.catalog(
-        urls=_links(),
+        urls=opendata.links(),
         extracted=timezone.localdate(),
         issued=timezone.localtime(first).date() if first else None,
         years=sorted({r.year for r in round_rows}),

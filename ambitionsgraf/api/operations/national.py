@@ -3,24 +3,15 @@ descriptions as the open data files (`agency.opendata`), in Swedish or English."
 
 from typing import Literal
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from ninja import Query, Router
 
-from ambitionsgraf.agency import opendata, opendata_files
+from ambitionsgraf.agency import opendata_files
 
 from ..schemas import NationalOut
 from .responses import responses
 
 router = Router(tags=["National"])
-
-LINKS = {
-    "page": "national:open_data",
-    "csv": "national:open_data_csv",
-    "json": "national:open_data_json",
-    "catalog": "national:open_data_dcat",
-}
 
 
 @router.get(
@@ -33,9 +24,5 @@ def get_national(request, language: Literal["sv", "en"] = Query("sv")):
     """Built only from closed rounds of organisations that agreed to be counted. A figure built
     on too few organisations is null and named in its row's `hidden`. Licence: CC0 1.0.
     `language` sets the language of titles, labels and descriptions; keys never change."""
-    rows, areas = opendata.table()
     with translation.override(language):
-        links = {name: settings.SITE_URL + reverse(url) for name, url in LINKS.items()}
-        return opendata_files.json_document(
-            rows, areas, extracted=timezone.localdate(), links=links
-        )
+        return opendata_files.national_document()
