@@ -140,6 +140,8 @@ def version(request, version_id):
             "thin": view.result.total_respondents < lab.MIN_ANSWERS,
             "min_answers": lab.MIN_ANSWERS,
             "min_perspective": lab.MIN_PERSPECTIVE,
+            "dont_know_limit": percent(float(lab_flags.DONT_KNOW_LIMIT)),
+            "item_total_limit": decimal(lab_flags.ITEM_TOTAL_LIMIT, 1),
             "level_names": level_names,
         },
     )

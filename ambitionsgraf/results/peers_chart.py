@@ -44,7 +44,7 @@ def x_of(level: float) -> float:
 def label_lines(title: str) -> tuple[str, ...]:
     """An area's title in lines that fit left of the plot; never cut short (the longest titles
     take four lines in English)."""
-    return wrap(title, LABEL_CHARS)
+    return tuple(wrap(title, LABEL_CHARS))
 
 
 def row_height(lines: Sequence[str]) -> float:

@@ -177,13 +177,16 @@ def test_the_index_runs_a_fixed_number_of_queries(
         assert owner_client.get(reverse("lab:index")).status_code == 200
 
 
-def test_a_percentage_never_wraps_between_the_number_and_its_sign():
-    """Swedish writes a space before %; it is a no-break space, so that a narrow screen never
-    shows "20" at the end of one line and "%" at the start of the next."""
-    from django.utils import translation
+def test_the_guide_names_the_flags_thresholds_as_the_flags_use_them(
+    owner_client, model_version, counted_and_not
+):
+    """The thresholds come from ``lab_flags``, in each language's way of writing them; Swedish
+    writes a space before %, a no-break one, so that a narrow screen never shows "20" at the
+    end of one line and "%" at the start of the next."""
+    swedish = page_text(owner_client.get(reverse("lab:version", args=[model_version.pk])))
+    english_ = page_text(owner_client.get(english("lab:version", model_version.pk)))
 
-    from ambitionsgraf.agency.lab_views import percent
-
-    assert percent(0.2) == "20\u00a0%"
-    with translation.override("en"):
-        assert percent(0.2) == "20%"
+    assert "Över 20\u00a0% markeras." in swedish
+    assert "Under 0,3 markeras." in swedish
+    assert "Over 20% is pointed out" in english_
+    assert "Under 0.3 is pointed out" in english_
