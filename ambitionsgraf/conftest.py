@@ -10,7 +10,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ambitionsgraf.accounts.models import User
 from ambitionsgraf.accounts.testing import give_totp_device
 from ambitionsgraf.lib.orgnr import luhn_check_digit
+from ambitionsgraf.lib.testing import _fresh_limits  # noqa: F401 (an autouse fixture)
 from ambitionsgraf.maturity.loader import MODEL_DIR, load_directory, load_file
 from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Membership, Organisation, Role
@@ -179,15 +179,6 @@ def _swedish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with an empty cache: the rate limits (``api.throttling``) count from
-    zero, so a suite that fetches the open data many times never meets them by chance."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -204,6 +204,18 @@ STORAGES = {
     },
 }
 
+# The rate limits' counts (lib.limits) are kept in the database, which every server process
+# shares: with counts in each process's memory, four workers would allow four times the limit.
+# The table is made by a migration (accounts 0004). The default cache is not used otherwise.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "limits": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ambitionsgraf_limit_counts",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+
 # The rate limits (api.throttling) count requests per client address: the connection's, unless
 # NUM_PROXIES says how many proxies in front of the service add to X-Forwarded-For (1 behind
 # the load balancer of docs/scale-out.md). Never the whole header, which any client can write.

@@ -10,7 +10,6 @@ results and plans instead of stopping at 404. A few examples per operation keep 
 import pytest
 import schemathesis
 from django.core import signals
-from django.core.cache import cache
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -57,7 +56,6 @@ def seeded(db, settings, _keep_the_test_connection):
     load_directory()
     model_version = ModelVersion.objects.current()
     settings.API_RATE_LIMITS = {"anonymous": "100000/min", "token": "100000/min"}
-    cache.clear()
     organisation = make_organisation("Exempla kommun")
     make_admin(organisation, "admin@exempla.example")
     closed = make_round(organisation, model_version, name="Skattning 2025")

@@ -1,6 +1,7 @@
 """Two app servers on one PostgreSQL database (scripts/scale-out, docs/scale-out.md): a respondent
-moves between them mid-questionnaire and an admin's session holds on both. Needs the PostgreSQL
-server binaries; skipped without them."""
+moves between them mid-questionnaire, an admin's session holds on both, and the API's rate
+limit counts the requests to both. Needs the PostgreSQL server binaries; skipped without
+them."""
 
 import glob
 import os
@@ -32,3 +33,4 @@ def test_a_respondent_and_an_admin_move_between_two_servers():
     assert done.returncode == 0, done.stdout + done.stderr
     assert "each server shows the answers saved on the other" in done.stdout
     assert "signed out on server A too" in done.stdout
+    assert "the API's limit holds across both servers" in done.stdout

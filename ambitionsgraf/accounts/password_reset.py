@@ -2,14 +2,12 @@
 
 Anyone who knows an e-mail address can ask for a reset link to be sent to it: without a
 limit, a script could fill a head of procurement's inbox with them. So the requests are
-counted (django-ninja's throttling, as the API's rate limits; in Django's cache): at most
+counted (``lib.limits``, as the API's rate limits): at most
 PER_EMAIL an hour for one e-mail address, whether or not it has an account, so the limit
 tells nothing about who has one, and PER_CLIENT an hour from one client address, high enough
 for a whole municipality behind one address. Over either, nothing is sent and the form says
 when to try again.
 """
-
-import hashlib
 
 from django.contrib.auth import views as auth_views
 from django.utils.translation import ngettext
@@ -21,10 +19,9 @@ PER_CLIENT = "50/hour"
 
 
 def _limits(request, email: str) -> list[Limit]:
-    # The address is hashed: no personal data in the cache, and a key of fixed length.
-    hashed = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    # The same address however it is written; the key holds only a hash of it.
     return [
-        Limit("password_reset_email", hashed, PER_EMAIL),
+        Limit("password_reset_email", email.strip().lower(), PER_EMAIL),
         per_client(request, "password_reset", PER_CLIENT),
     ]
 

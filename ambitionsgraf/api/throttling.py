@@ -5,8 +5,8 @@ the same figures as the API's /national, count with the API's requests without a
 
 The rates are read on every request from settings.API_RATE_LIMITS, e.g.
 {"anonymous": "60/min", "token": "600/min"}; without the setting the defaults below apply.
-The counts live in Django's default cache: with several server processes, give them a shared
-cache (see docs/api.md), or each process counts on its own. The address is the connection's
+The counts are kept as ``lib.limits`` keeps them: in the database, shared by every server
+process, under a hash of the address or token. The address is the connection's
 unless settings.NINJA_NUM_PROXIES (the NUM_PROXIES variable) says how many proxies in front
 add to X-Forwarded-For: a header any client can write is never trusted by default.
 """
@@ -20,6 +20,8 @@ from django.utils.translation import gettext
 from ninja.errors import Throttled
 from ninja.throttling import SimpleRateThrottle
 
+from ambitionsgraf.lib import limits
+
 DEFAULT_RATES = {"anonymous": "60/min", "token": "600/min"}
 
 
@@ -27,9 +29,7 @@ def rate(scope: str) -> str:
     return {**DEFAULT_RATES, **getattr(settings, "API_RATE_LIMITS", {})}[scope]
 
 
-class _SettingsRateThrottle(SimpleRateThrottle):
-    cache_format = "api_throttle_%(scope)s_%(ident)s"
-
+class _SettingsRateThrottle(limits.SharedCounts, SimpleRateThrottle):
     def __init__(self):
         super().__init__(rate=rate(self.scope))
 
@@ -51,7 +51,7 @@ class AnonymousThrottle(_SettingsRateThrottle):
     def get_cache_key(self, request):
         if getattr(request, "auth", None) is not None:
             return None
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+        return limits.key(f"api_{self.scope}", self.get_ident(request))
 
 
 class TokenThrottle(_SettingsRateThrottle):
@@ -63,7 +63,7 @@ class TokenThrottle(_SettingsRateThrottle):
         token = getattr(request, "auth", None)
         if token is None:
             return None
-        return self.cache_format % {"scope": self.scope, "ident": token.pk}
+        return limits.key(f"api_{self.scope}", token.pk)
 
 
 def per_address(view):

@@ -1,25 +1,53 @@
-"""Counting a kind of request against a limit, per client address or another key, for the
-public forms that send e-mail or write to the database (django-ninja's throttling, as the
-API's rate limits; the counts live in Django's cache, per process unless it is shared)."""
+"""Counting a kind of request against a limit, per client address or another key: the API's
+rate limits (``api.throttling``) and the public forms that send e-mail or write to the
+database. The counting is django-ninja's throttling.
+
+The counts live in the "limits" cache (settings.CACHES), which is Django's database cache by
+default: every server process reads and writes the same counts, so four workers, or two
+servers behind a balancer, allow what one would and not four times as much. The key of a
+count holds the identity (an address, an e-mail address) only as a keyed hash, and the daily
+job (``run_scheduled``) deletes the counts whose hour has passed.
+"""
 
 import math
 
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from ninja.throttling import SimpleRateThrottle
 
 from . import client
 
+CACHE = "limits"
 
-class Limit(SimpleRateThrottle):
+
+def key(scope: str, ident) -> str:
+    """The cache key of ``scope``'s count for ``ident``, with the identity as a keyed hash:
+    the table of counts holds no address, and every key has the same length."""
+    digest = salted_hmac("ambitionsgraf.limits", str(ident), algorithm="sha256").hexdigest()
+    return f"limit:{scope}:{digest}"
+
+
+class SharedCounts:
+    """Mixed into a ninja throttle: its counts are kept in the shared "limits" cache."""
+
+    @property
+    def cache(self):
+        return caches[CACHE]
+
+
+class Limit(SharedCounts, SimpleRateThrottle):
     """``rate`` ("5/hour") of ``scope`` for ``ident``; ``allow_request`` counts one more."""
-
-    cache_format = "limit_%(scope)s_%(ident)s"
 
     def __init__(self, scope: str, ident: str, rate: str):
         self.scope, self.ident = scope, ident
         super().__init__(rate=rate)
 
     def get_cache_key(self, request) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.ident}
+        return key(self.scope, self.ident)
 
     def minutes_to_wait(self) -> int:
         """Whole minutes until one more is allowed, at least one."""
@@ -29,3 +57,20 @@ class Limit(SimpleRateThrottle):
 def per_client(request, scope: str, rate: str) -> Limit:
     """The limit of ``scope`` for the request's client address (``client.address``)."""
     return Limit(scope, client.address(request) or "unknown", rate)
+
+
+def forget_expired() -> int:
+    """Delete the counts whose time has passed (the database cache itself deletes them only
+    when the table is full); returns how many. Nothing to do for another kind of cache."""
+    counts = caches[CACHE]
+    if not isinstance(counts, DatabaseCache):
+        return 0
+    connection = connections[router.db_for_write(counts.cache_model_class)]
+    table = connection.ops.quote_name(settings.CACHES[CACHE]["LOCATION"])
+    now = timezone.now().replace(microsecond=0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE expires < %s",
+            [connection.ops.adapt_datetimefield_value(now)],
+        )
+        return cursor.rowcount

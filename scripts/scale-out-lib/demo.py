@@ -7,7 +7,9 @@ load balancer that sends each request to a different server:
 1. a respondent opens the questionnaire on server A and saves the first page there, continues
    on server B with the CSRF token A gave, and each server shows what was saved on the other;
 2. an admin signs in on A and is signed in on B (sessions live in the database), signs out on B
-   and is signed out on A too.
+   and is signed out on A too;
+3. requests to the API without a key, sent to A and B in turn, meet the limit after as many as
+   one server allows (the counts live in the database, not in each of the four processes).
 
 Exits 0 when every step holds; prints each step.
 """
@@ -166,6 +168,15 @@ def journey(a: Client, b: Client, token: str, email: str) -> None:
     assert "/accounts/login/" in response.headers["Location"]
     step("signs out on server B and is signed out on server A too")
 
+    from ambitionsgraf.api.throttling import rate
+
+    allowed = int(rate("anonymous").split("/")[0])
+    for n in range(allowed):
+        (a if n % 2 == 0 else b).request("GET", "/api/v1/model-versions", expect=200)
+    a.request("GET", "/api/v1/model-versions", expect=429)
+    b.request("GET", "/api/v1/model-versions", expect=429)
+    step(f"the API's limit holds across both servers: {allowed} requests, then 429 on A and B")
+
 
 def main() -> None:
     env = environment()
@@ -181,7 +192,10 @@ def main() -> None:
             running.append(gunicorn("ambitionsgraf.wsgi:application", port, env))
         print(f"Two servers on one database: A on port {ports[0]}, B on port {ports[1]}")
         journey(Client(ports[0], "A"), Client(ports[1], "B"), token, email)
-        print("Scale-out works: a respondent and an admin moved between the two servers.")
+        print(
+            "Scale-out works: a respondent and an admin moved between the two servers, "
+            "and the rate limit counted for both."
+        )
     finally:
         stop(running)
 

@@ -4,7 +4,6 @@ token page in Swedish and English. A second test opens the API docs under the si
 Content-Security-Policy: Swagger UI is served from the site itself and breaks no rule."""
 
 import pytest
-from django.core.cache import cache
 
 from ambitionsgraf.conftest import make_admin, make_organisation
 
@@ -15,12 +14,6 @@ from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 
 ADMIN_EMAIL = "inkopschef@exempla.example"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    """Rate limits counted from zero."""
-    cache.clear()
 
 
 def test_an_admin_makes_uses_and_revokes_a_token(live_server, page, artifacts):

@@ -1,6 +1,6 @@
 """The daily job: close rounds past their closing date, send the automatic reminders, erase
-respondents' e-mail addresses once their round has been closed long enough, and drop the IP
-addresses of old sign-in events.
+respondents' e-mail addresses once their round has been closed long enough, drop the IP
+addresses of old sign-in events, and delete the rate limits' counts whose hour has passed.
 
 Run it once a day from cron; see "Scheduled jobs" in the README. Running it twice changes nothing.
 """
@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from ambitionsgraf.audit.models import Event
+from ambitionsgraf.lib import limits
 from ambitionsgraf.rounds import reminders, retention
 
 
@@ -37,5 +38,8 @@ class Command(BaseCommand):
         forgotten = Event.objects.forget_addresses(before)
         if forgotten:
             self.stdout.write(f"Dropped the IP address of {forgotten} sign-in event(s)")
-        if not report.closed and not report.reminded and not anonymised and not forgotten:
+        expired = limits.forget_expired()
+        if expired:
+            self.stdout.write(f"Deleted {expired} expired rate-limit count(s)")
+        if not (report.closed or report.reminded or anonymised or forgotten or expired):
             self.stdout.write("Nothing to do.")
