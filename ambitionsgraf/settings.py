@@ -207,12 +207,15 @@ STORAGES = {
 # The rate limits' counts (lib.limits) are kept in the database, which every server process
 # shares: with counts in each process's memory, four workers would allow four times the limit.
 # The table is made by a migration (accounts 0004). The default cache is not used otherwise.
+# Every count written first counts the table's rows, so it is kept to 20,000 counts (clients
+# times kinds of limit within the hour; an IPv6 client is its /64): past that, Django deletes
+# the expired counts and then a third of the rest, which only restarts some counts.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "limits": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ambitionsgraf_limit_counts",
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
 

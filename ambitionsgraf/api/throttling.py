@@ -8,7 +8,8 @@ The rates are read on every request from settings.API_RATE_LIMITS, e.g.
 The counts are kept as ``lib.limits`` keeps them: in the database, shared by every server
 process, under a hash of the address or token. The address is the connection's
 unless settings.NINJA_NUM_PROXIES (the NUM_PROXIES variable) says how many proxies in front
-add to X-Forwarded-For: a header any client can write is never trusted by default.
+add to X-Forwarded-For: a header any client can write is never trusted by default. An IPv6
+address counts as its /64 network (``lib.client.counted_as``).
 """
 
 import math
@@ -20,7 +21,7 @@ from django.utils.translation import gettext
 from ninja.errors import Throttled
 from ninja.throttling import SimpleRateThrottle
 
-from ambitionsgraf.lib import limits
+from ambitionsgraf.lib import client, limits
 
 DEFAULT_RATES = {"anonymous": "60/min", "token": "600/min"}
 
@@ -51,7 +52,7 @@ class AnonymousThrottle(_SettingsRateThrottle):
     def get_cache_key(self, request):
         if getattr(request, "auth", None) is not None:
             return None
-        return limits.key(f"api_{self.scope}", self.get_ident(request))
+        return limits.key(f"api_{self.scope}", client.counted_as(request))
 
 
 class TokenThrottle(_SettingsRateThrottle):

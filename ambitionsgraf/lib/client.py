@@ -1,4 +1,5 @@
-"""The client's IP address, read one way for the rate limits and the audit log."""
+"""The client's IP address, read one way for the rate limits and the audit log, and what the
+rate limits count it as."""
 
 import ipaddress
 
@@ -15,3 +16,20 @@ def address(request) -> str | None:
         return str(ipaddress.ip_address(found.strip()))
     except ValueError:
         return None
+
+
+def counted_as(request) -> str:
+    """What the rate limits count the client as: an IPv4 address as it is; an IPv6 address as
+    its /64 network, since one home or office is given a whole /64 and could otherwise count
+    afresh from each of its 2**64 addresses; anything else (a misconfigured proxy's header)
+    as the text itself."""
+    found = (BaseThrottle().get_ident(request) or "").strip()
+    try:
+        ip = ipaddress.ip_address(found)
+    except ValueError:
+        return found or "unknown"
+    if ip.version == 6 and ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

@@ -55,8 +55,8 @@ class Limit(SharedCounts, SimpleRateThrottle):
 
 
 def per_client(request, scope: str, rate: str) -> Limit:
-    """The limit of ``scope`` for the request's client address (``client.address``)."""
-    return Limit(scope, client.address(request) or "unknown", rate)
+    """The limit of ``scope`` for the request's client (``client.counted_as``)."""
+    return Limit(scope, client.counted_as(request), rate)
 
 
 def forget_expired() -> int:

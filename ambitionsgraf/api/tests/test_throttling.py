@@ -86,3 +86,16 @@ def test_the_open_data_files_count_with_the_apis_requests_without_a_token(
     assert refused.content.decode().startswith("För många förfrågningar")
     english = client.get("/en" + path).content.decode()
     assert english.startswith("Too many requests from your address. Try again in")
+
+
+def test_an_ipv6_client_counts_as_its_64_network(client, model_version, low_limits):
+    """One home or office has a whole /64: a new address from it for each request must not
+    count afresh."""
+
+    def get(address):
+        return client.get("/api/v1/model-versions", REMOTE_ADDR=address).status_code
+
+    same_network = [get(f"2001:db8:1:2::{n:x}") for n in range(1, 5)]
+    assert same_network == [200, 200, 200, 429]
+    assert get("2001:db8:1:3::1") == 200  # the next /64 is another client
+    assert get("198.51.100.7") == 200
