@@ -6,16 +6,24 @@ import ipaddress
 from ninja.throttling import BaseThrottle
 
 
-def address(request) -> str | None:
-    """The connection's address, or, with settings.NINJA_NUM_PROXIES (the NUM_PROXIES variable)
-    proxies in front, the one the nearest of them saw (django-ninja's reading of
-    X-Forwarded-For, which the rate limits count). None if that is not an IP address: a
-    header a misconfigured proxy passed on from the client is never stored as one."""
-    found = BaseThrottle().get_ident(request) or ""
+def _ident(request) -> str:
+    """The address as the rate limits read it (django-ninja's reading of X-Forwarded-For)."""
+    return (BaseThrottle().get_ident(request) or "").strip()
+
+
+def _ip(found: str):
     try:
-        return str(ipaddress.ip_address(found.strip()))
+        return ipaddress.ip_address(found)
     except ValueError:
         return None
+
+
+def address(request) -> str | None:
+    """The connection's address, or, with settings.NINJA_NUM_PROXIES (the NUM_PROXIES variable)
+    proxies in front, the one the nearest of them saw. None if that is not an IP address: a
+    header a misconfigured proxy passed on from the client is never stored as one."""
+    ip = _ip(_ident(request))
+    return None if ip is None else str(ip)
 
 
 def counted_as(request) -> str:
@@ -23,10 +31,9 @@ def counted_as(request) -> str:
     its /64 network, since one home or office is given a whole /64 and could otherwise count
     afresh from each of its 2**64 addresses; anything else (a misconfigured proxy's header)
     as the text itself."""
-    found = (BaseThrottle().get_ident(request) or "").strip()
-    try:
-        ip = ipaddress.ip_address(found)
-    except ValueError:
+    found = _ident(request)
+    ip = _ip(found)
+    if ip is None:
         return found or "unknown"
     if ip.version == 6 and ip.ipv4_mapped:
         return str(ip.ipv4_mapped)
