@@ -146,9 +146,7 @@ def item_total(
     question: QuestionSpec, area: AreaSpec, cases: Sequence[Response]
 ) -> tuple[float | None, int]:
     """Rule 5 over complete cases: the correlation and the number of cases it is over."""
-    groups = lab_columns.by_perspective(cases)
-    sizes = {p: len(group) for p, group in groups.items()}
-    laid_out = lab_columns.columns(area, lab_columns.from_responses([area], groups), sizes)
+    laid_out = lab_columns.columns(area, *_laid_out([area], cases))
     items, rests = lab_columns.item_rest_pairs(question, laid_out)
     return pearson(items, rests), len(items)
 
@@ -216,14 +214,16 @@ def compute_lab(
     min_answers: int = MIN_ANSWERS,
 ) -> LabResult:
     """Every figure of the lab; ``responses`` are the finished respondents of the rounds used."""
-    groups = lab_columns.by_perspective(responses)
     return lab_of_columns(
-        areas,
-        lab_columns.from_responses(areas, groups),
-        {p: len(group) for p, group in groups.items()},
-        min_group=min_group,
-        min_answers=min_answers,
+        areas, *_laid_out(areas, responses), min_group=min_group, min_answers=min_answers
     )
+
+
+def _laid_out(areas: Sequence[AreaSpec], responses: Sequence[Response]) -> tuple[dict, dict]:
+    """The respondents' answers in columns (``lab_columns.from_responses``) and each
+    perspective's number of respondents."""
+    groups = lab_columns.by_perspective(responses)
+    return lab_columns.from_responses(areas, groups), {p: len(g) for p, g in groups.items()}
 
 
 def lab_of_columns(

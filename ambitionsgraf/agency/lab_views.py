@@ -44,6 +44,16 @@ def percent(value: float | None) -> str:
     return _("%(percent)s%%") % {"percent": formats.number_format(round(value * 100), 0)}
 
 
+def dont_know_limit() -> str:
+    """The don't-know threshold as the guide and the flags write it."""
+    return percent(float(lab_flags.DONT_KNOW_LIMIT))
+
+
+def item_total_limit() -> str:
+    """The item-total threshold as the guide and the flags write it."""
+    return decimal(lab_flags.ITEM_TOTAL_LIMIT, 1)
+
+
 def flag_text(flag: lab.Flag, stats: lab.QuestionStats) -> str:
     if flag == lab.Flag.TOO_FEW:
         return _("Too few answers to judge: %(n)s answered, at least %(min)s are needed.") % {
@@ -54,14 +64,14 @@ def flag_text(flag: lab.Flag, stats: lab.QuestionStats) -> str:
         return _(
             "Many answer “Don't know” (over %(limit)s): the question may ask about "
             "something respondents cannot see, or be unclear."
-        ) % {"limit": percent(float(lab_flags.DONT_KNOW_LIMIT))}
+        ) % {"limit": dont_know_limit()}
     if flag == lab.Flag.NO_VARIATION:
         return _("Everyone gave the same level: the question does not tell organisations apart.")
     if flag == lab.Flag.WEAK_LINK:
         return _(
             "Weak link to its area (item-total under %(limit)s): the question may measure "
             "something other than the rest of the area."
-        ) % {"limit": decimal(lab_flags.ITEM_TOTAL_LIMIT, 1)}
+        ) % {"limit": item_total_limit()}
     return _(
         "The perspectives differ by %(gap)s levels: check whether they read the question the "
         "same way."
@@ -140,8 +150,8 @@ def version(request, version_id):
             "thin": view.result.total_respondents < lab.MIN_ANSWERS,
             "min_answers": lab.MIN_ANSWERS,
             "min_perspective": lab.MIN_PERSPECTIVE,
-            "dont_know_limit": percent(float(lab_flags.DONT_KNOW_LIMIT)),
-            "item_total_limit": decimal(lab_flags.ITEM_TOTAL_LIMIT, 1),
+            "dont_know_limit": dont_know_limit(),
+            "item_total_limit": item_total_limit(),
             "level_names": level_names,
         },
     )

@@ -83,10 +83,9 @@ def parsed_ambitions(joined: str | None) -> dict[str, float]:
 
 
 def _first_series(packed, series: int) -> Func:
-    """The first ``series`` of the packed levels' five series (``summary``), cut by the
-    database: a page that uses only the organisation's levels receives a fifth of the bytes
-    and decodes a fifth of the floats. Each series is a fifth of the whole, whatever the
-    number of areas."""
+    """The first ``series`` of the packed levels' ``SERIES`` series (``summary``), cut by the
+    database: each series is the same share of the bytes, whatever the number of areas, so a
+    page that uses only the organisation's levels receives and decodes one series of five."""
     return Func(
         packed,
         Value(1),
