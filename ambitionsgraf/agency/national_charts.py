@@ -9,12 +9,11 @@ dashed outline, the same for every hidden bar, with "–" above it: its height s
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ambitionsgraf.results.linechart import _num, _tag, wrap
+from ambitionsgraf.results import svg
 
 from .national import Figure
 
@@ -32,7 +31,7 @@ class Panel:
 
 
 def _title_lines(title: str) -> list[str]:
-    lines = list(wrap(title, TITLE_CHARS))
+    lines = list(svg.wrap(title, TITLE_CHARS))
     if len(lines) > TITLE_LINES:
         lines = lines[: TITLE_LINES - 1] + [" ".join(lines[TITLE_LINES - 1 :])]
     return lines
@@ -42,42 +41,44 @@ def _panel(panel: Panel, left: float, top: float, top_value: int, label: Callabl
     parts = []
     line_height = TITLE_FONT * LINE_HEIGHT
     tspans = "".join(
-        _tag("tspan", escape(text), x=float(left), y=top + (i + 1) * line_height)
+        svg.tag("tspan", escape(text), x=float(left), y=top + (i + 1) * line_height)
         for i, text in enumerate(_title_lines(panel.title))
     )
-    parts.append(_tag("text", tspans, font_size=TITLE_FONT, font_weight="bold", fill=TEXT_COLOUR))
+    parts.append(
+        svg.tag("text", tspans, font_size=TITLE_FONT, font_weight="bold", fill=TEXT_COLOUR)
+    )
     base = top + TITLE_LINES * line_height + 28 + PLOT_HEIGHT  # room for the numbers on top
     parts.append(
-        _tag("line", x1=float(left), y1=base, x2=float(left + PANEL_WIDTH - 30), y2=base,
-             stroke=GRID_COLOUR, stroke_width=2)
+        svg.tag("line", x1=float(left), y1=base, x2=float(left + PANEL_WIDTH - 30), y2=base,
+                stroke=GRID_COLOUR, stroke_width=2)
     )  # fmt: skip
     for index, figure in enumerate(panel.bars):
         x = left + index * (BAR + GAP)
         middle = x + BAR / 2
         level = index + 1
-        tooltip = _tag("title", escape(label(panel.title, level, figure)))
+        tooltip = svg.tag("title", escape(label(panel.title, level, figure)))
         if figure.hidden or figure.value is None:
             height = HIDDEN_HEIGHT
             parts.append(
-                _tag("rect", tooltip, x=float(x), y=base - height, width=BAR, height=height,
-                     fill="#ffffff", stroke=MUTED_COLOUR, stroke_width=1.5,
-                     stroke_dasharray="4 3")
+                svg.tag("rect", tooltip, x=float(x), y=base - height, width=BAR, height=height,
+                        fill="#ffffff", stroke=MUTED_COLOUR, stroke_width=1.5,
+                        stroke_dasharray="4 3")
             )  # fmt: skip
             value_text = "–"
         else:
             height = figure.value / top_value * PLOT_HEIGHT if top_value else 0
             parts.append(
-                _tag("rect", tooltip, x=float(x), y=base - height, width=BAR,
-                     height=max(height, 0.0), fill=BAR_COLOUR)
+                svg.tag("rect", tooltip, x=float(x), y=base - height, width=BAR,
+                        height=max(height, 0.0), fill=BAR_COLOUR)
             )  # fmt: skip
             value_text = str(figure.value)
         parts.append(
-            _tag("text", escape(value_text), x=middle, y=base - height - 6, font_size=FONT,
-                 text_anchor="middle", fill=TEXT_COLOUR)
+            svg.tag("text", escape(value_text), x=middle, y=base - height - 6, font_size=FONT,
+                    text_anchor="middle", fill=TEXT_COLOUR)
         )  # fmt: skip
         parts.append(
-            _tag("text", str(level), x=middle, y=base + FONT + 4, font_size=FONT,
-                 text_anchor="middle", fill=MUTED_COLOUR)
+            svg.tag("text", str(level), x=middle, y=base + FONT + 4, font_size=FONT,
+                    text_anchor="middle", fill=MUTED_COLOUR)
         )  # fmt: skip
     return "".join(parts)
 
@@ -94,8 +95,7 @@ def distribution_svg(
     tooltip."""
     if not panels:
         raise ValueError("A distribution chart needs at least one panel")
-    digest = hashlib.sha1(repr((panels, title, description)).encode()).hexdigest()
-    element_id = f"{id_prefix}-{digest[:8]}"
+    heading, labelled_by = svg.heading(id_prefix, (panels, title, description), title, description)
     top_value = max(
         (f.value for p in panels for f in p.bars if not f.hidden and f.value is not None),
         default=0,
@@ -110,19 +110,15 @@ def distribution_svg(
     rows = (len(panels) + COLUMNS - 1) // COLUMNS
     width = min(len(panels), COLUMNS) * (PANEL_WIDTH + PANEL_GAP) - PANEL_GAP
     height = rows * (panel_height + PANEL_GAP) - PANEL_GAP
-    title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
-    content = _tag("title", escape(title), id=title_id) + _tag(
-        "desc", escape(description), id=desc_id
-    )
-    return _tag(
+    return svg.tag(
         "svg",
-        content + "".join(parts),
+        heading + "".join(parts),
         xmlns="http://www.w3.org/2000/svg",
-        viewBox=f"-8 -8 {_num(width + 16)} {_num(height + 16)}",
-        width=_num(width + 16),
-        height=_num(height + 16),
+        viewBox=f"-8 -8 {svg.num(width + 16)} {svg.num(height + 16)}",
+        width=svg.num(width + 16),
+        height=svg.num(height + 16),
         role="img",
-        aria_labelledby=f"{title_id} {desc_id}",
+        aria_labelledby=labelled_by,
         font_family="sans-serif",
         class_="distribution-chart",
     )

@@ -16,12 +16,12 @@ Nothing is told by colour alone: every series has its own colour (at least
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+
+from . import svg
 
 MAX_LEVEL = 5
 LEVELS = (1, 2, 3, 4, 5)
@@ -29,7 +29,6 @@ RADIUS_RATIO = 0.3
 LABEL_GAP = 12  # between the outer ring and the axis labels
 AXIS_FONT, LEVEL_FONT, LEGEND_FONT = 19, 14, 19
 LINE_HEIGHT = 1.25  # in em
-CHAR_WIDTH = 0.6  # estimated average glyph width in em, on the generous side
 WRAP_CHARS = 15  # preferred longest line of an axis label
 MAX_LINES = 3
 MARKER_SIZE = 5
@@ -77,27 +76,8 @@ SERIES_STYLES = {
 }
 
 
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _attr(name: str, value: object) -> str:
-    text = _num(value) if isinstance(value, float) else escape(str(value))
-    return f' {name.rstrip("_").replace("_", "-")}="{text}"'
-
-
-def _tag(name: str, content: str | None = None, **attributes: object) -> str:
-    """One element. ``content`` is markup: escape text before passing it.
-
-    Attribute names drop a trailing "_" and turn "_" into "-"; None is left out.
-    """
-    attrs = "".join(_attr(key, value) for key, value in attributes.items() if value is not None)
-    return f"<{name}{attrs}/>" if content is None else f"<{name}{attrs}>{content}</{name}>"
-
-
 def _points(points: Sequence[tuple[float, float]]) -> str:
-    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+    return " ".join(f"{svg.num(x)},{svg.num(y)}" for x, y in points)
 
 
 def axis_point(index: int, count: int, radius: float) -> tuple[float, float]:
@@ -106,43 +86,13 @@ def axis_point(index: int, count: int, radius: float) -> tuple[float, float]:
     return radius * math.cos(angle), radius * math.sin(angle)
 
 
-def _greedy_wrap(words: Sequence[str], width: int) -> list[str]:
-    lines: list[str] = []
-    for word in words:
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
 def wrap_label(text: str, width: int = WRAP_CHARS, max_lines: int = MAX_LINES) -> tuple[str, ...]:
     """Lines of at most ``width`` characters, widened until ``max_lines`` suffice."""
-    words = text.split()
-    while len(lines := _greedy_wrap(words, width)) > max_lines:
+    if not text.split():
+        return ()
+    while len(lines := svg.wrap(text, width)) > max_lines:
         width += 1  # ends: at width == len(text) everything fits on one line
-    return tuple(lines)
-
-
-def _text_width(text: str, font_size: float) -> float:
-    return len(text) * CHAR_WIDTH * font_size
-
-
-class _Bounds:
-    """The smallest box around everything added."""
-
-    def __init__(self) -> None:
-        self.left = self.top = math.inf
-        self.right = self.bottom = -math.inf
-
-    def add(self, left: float, top: float, right: float, bottom: float) -> None:
-        self.left, self.top = min(self.left, left), min(self.top, top)
-        self.right, self.bottom = max(self.right, right), max(self.bottom, bottom)
-
-    def view_box(self, margin: float) -> str:
-        width, height = self.right - self.left, self.bottom - self.top
-        box = (self.left - margin, self.top - margin, width + 2 * margin, height + 2 * margin)
-        return " ".join(_num(v) for v in box)
+    return lines
 
 
 _MARKER_OUTLINES = {  # corners in units of MARKER_SIZE around the marker's centre
@@ -153,17 +103,7 @@ _MARKER_OUTLINES = {  # corners in units of MARKER_SIZE around the marker's cent
 }
 
 
-def _marker(shape: str, x: float, y: float, colour: str, tooltip: str | None = None) -> str:
-    content = None if tooltip is None else _tag("title", escape(tooltip))
-    s = MARKER_SIZE
-    filled = {"fill": colour, "stroke": "#ffffff", "stroke_width": 1}
-    if shape == "circle":
-        return _tag("circle", content, cx=x, cy=y, r=float(s), **filled)
-    if shape == "cross":
-        d = f"M{_num(x - s)},{_num(y)}H{_num(x + s)}M{_num(x)},{_num(y - s)}V{_num(y + s)}"
-        return _tag("path", content, d=d, fill="none", stroke=colour, stroke_width=3)
-    corners = (f"{_num(x + dx * s)},{_num(y + dy * s)}" for dx, dy in _MARKER_OUTLINES[shape])
-    return _tag("path", content, d="M" + "L".join(corners) + "Z", **filled)
+_marker = svg.Markers(MARKER_SIZE, _MARKER_OUTLINES, edge=1.0)
 
 
 def _line_style(style: SeriesStyle) -> dict[str, object]:
@@ -195,18 +135,18 @@ def _grid(count: int, radius: float) -> list[str]:
         colour = OUTER_RING_COLOUR if level == MAX_LEVEL else GRID_COLOUR
         r = level / MAX_LEVEL * radius
         parts.append(
-            _tag("circle", class_="radar-ring", cx=0, cy=0, r=r, fill="none", stroke=colour)
+            svg.tag("circle", class_="radar-ring", cx=0, cy=0, r=r, fill="none", stroke=colour)
         )
     for index in range(count):
         x, y = axis_point(index, count, radius)
-        parts.append(_tag("line", x1=0, y1=0, x2=x, y2=y, stroke=GRID_COLOUR))
+        parts.append(svg.tag("line", x1=0, y1=0, x2=x, y2=y, stroke=GRID_COLOUR))
     for level in LEVELS:
         y = -level / MAX_LEVEL * radius + LEVEL_FONT + 1  # just inside the ring
-        parts.append(_tag("text", str(level), x=4, y=y, **_LEVEL_TEXT, **_HALO))
+        parts.append(svg.tag("text", str(level), x=4, y=y, **_LEVEL_TEXT, **_HALO))
     return parts
 
 
-def _axis_labels(axes: Sequence[str], radius: float, bounds: _Bounds) -> list[str]:
+def _axis_labels(axes: Sequence[str], radius: float, bounds: svg.Bounds) -> list[str]:
     """Labels outside the outer ring, anchored away from the centre."""
     parts = []
     line_height = LINE_HEIGHT * AXIS_FONT
@@ -214,7 +154,7 @@ def _axis_labels(axes: Sequence[str], radius: float, bounds: _Bounds) -> list[st
         dx, dy = axis_point(index, len(axes), 1)
         x, y = dx * (radius + LABEL_GAP), dy * (radius + LABEL_GAP)
         lines = wrap_label(label)
-        width = max((_text_width(line, AXIS_FONT) for line in lines), default=0)
+        width = max((svg.text_width(line, AXIS_FONT) for line in lines), default=0)
         height = len(lines) * line_height
         top = y - height if dy < -0.2 else y if dy > 0.2 else y - height / 2
         if abs(dx) < 0.2:
@@ -225,11 +165,11 @@ def _axis_labels(axes: Sequence[str], radius: float, bounds: _Bounds) -> list[st
             anchor, left = "end", x - width
         bounds.add(left, top, left + width, top + height)
         tspans = "".join(
-            _tag("tspan", escape(line), x=x, y=top + (i + 0.5) * line_height + 0.35 * AXIS_FONT)
+            svg.tag("tspan", escape(line), x=x, y=top + (i + 0.5) * line_height + 0.35 * AXIS_FONT)
             for i, line in enumerate(lines)
         )
         parts.append(
-            _tag("text", tspans, class_="radar-axis-label", text_anchor=anchor, **_AXIS_TEXT)
+            svg.tag("text", tspans, class_="radar-axis-label", text_anchor=anchor, **_AXIS_TEXT)
         )
     return parts
 
@@ -250,11 +190,11 @@ def _series(
             fill = style.colour if style.fill_opacity else "none"
             opacity = style.fill_opacity or None
             lines.append(
-                _tag("polygon", points=_points(points), fill=fill, fill_opacity=opacity, **line)
+                svg.tag("polygon", points=_points(points), fill=fill, fill_opacity=opacity, **line)
             )
         else:
             for run in _runs(points):
-                lines.append(_tag("polyline", points=_points(run), fill="none", **line))
+                lines.append(svg.tag("polyline", points=_points(run), fill="none", **line))
         for point, value in zip(points, s.values, strict=True):
             if point is not None:
                 tooltip = f"{s.label}: {format_value(value)}"
@@ -262,10 +202,10 @@ def _series(
     return lines + markers
 
 
-def _legend(series: Sequence[Series], bounds: _Bounds) -> list[str]:
+def _legend(series: Sequence[Series], bounds: svg.Bounds) -> list[str]:
     """Line sample, marker and label per series, in as many columns as fit."""
     parts = []
-    widths = [LEGEND_SAMPLE + 8 + _text_width(s.label, LEGEND_FONT) for s in series]
+    widths = [LEGEND_SAMPLE + 8 + svg.text_width(s.label, LEGEND_FONT) for s in series]
     column_width = max(widths, default=0) + LEGEND_COLUMN_GAP
     available = bounds.right - bounds.left + LEGEND_COLUMN_GAP
     columns = max(1, min(len(series), int(available // column_width)))
@@ -276,20 +216,18 @@ def _legend(series: Sequence[Series], bounds: _Bounds) -> list[str]:
         row, column = divmod(i, columns)
         x = left + column * column_width
         y = top + (row + 0.5) * LEGEND_ROW
-        sample = _tag("line", x1=x, y1=y, x2=x + LEGEND_SAMPLE, y2=y, **_line_style(style))
+        sample = svg.tag("line", x1=x, y1=y, x2=x + LEGEND_SAMPLE, y2=y, **_line_style(style))
         marker = _marker(style.marker, x + LEGEND_SAMPLE / 2, y, style.colour)
         text_x, text_y = x + LEGEND_SAMPLE + 8, y + 0.35 * LEGEND_FONT
-        text = _tag("text", escape(s.label), x=text_x, y=text_y, **_LEGEND_TEXT)
-        parts.append(_tag("g", sample + marker + text, class_="radar-legend-item"))
+        text = svg.tag("text", escape(s.label), x=text_x, y=text_y, **_LEGEND_TEXT)
+        parts.append(svg.tag("g", sample + marker + text, class_="radar-legend-item"))
         bounds.add(x, y - LEGEND_ROW / 2, x + width, y + LEGEND_ROW / 2)
     return parts
 
 
-def _check(axes: Sequence[str], series: Sequence[Series], id_prefix: str) -> None:
+def _check(axes: Sequence[str], series: Sequence[Series]) -> None:
     if not axes:
         raise ValueError("A radar chart needs at least one axis")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
-        raise ValueError(f"Invalid id prefix {id_prefix!r}")
     keys = [s.key for s in series]
     if len(set(keys)) != len(keys):
         raise ValueError(f"Series keys must be distinct: {keys}")
@@ -319,21 +257,20 @@ def radar_svg(
     renders a value in a marker's tooltip. The ids of the title and desc are
     ``id_prefix`` plus a hash of the content.
     """
-    _check(axes, series, id_prefix)
-    digest = hashlib.sha1(repr((axes, series, title, description, size)).encode()).hexdigest()
-    element_id = f"{id_prefix}-{digest[:8]}"
+    _check(axes, series)
+    heading, labelled_by = svg.heading(
+        id_prefix, (axes, series, title, description, size), title, description
+    )
     radius = size * RADIUS_RATIO
-    bounds = _Bounds()
+    bounds = svg.Bounds()
     bounds.add(-radius, -radius, radius, radius)
     parts = _grid(len(axes), radius) + _axis_labels(axes, radius, bounds)
     parts += _series(series, radius, format_value)
     parts += _legend(series, bounds)  # below everything so far, then grows bounds
-    title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
-    content = _tag("title", escape(title), id=title_id) + _tag(
-        "desc", escape(description), id=desc_id
-    )
-    view_box = bounds.view_box(MARGIN)
-    labelled_by = f"{title_id} {desc_id}"
-    return _tag(
-        "svg", content + "".join(parts), viewBox=view_box, aria_labelledby=labelled_by, **_SVG
+    return svg.tag(
+        "svg",
+        heading + "".join(parts),
+        viewBox=bounds.view_box(MARGIN),
+        aria_labelledby=labelled_by,
+        **_SVG,
     )

@@ -4,12 +4,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from ambitionsgraf.results.charts import (
-    CHAR_WIDTH,
     SERIES_STYLES,
     Series,
     radar_svg,
     wrap_label,
 )
+from ambitionsgraf.results.svg import CHAR_WIDTH
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONG_LABEL = "Samspel mellan ledning, inköpsfunktion och verksamhet"
