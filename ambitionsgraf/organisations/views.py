@@ -15,7 +15,7 @@ from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.lib import mail
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.rounds.models import Round
-from ambitionsgraf.rounds.views import participation_of
+from ambitionsgraf.rounds.participation import participation_of
 
 from .access import get_organisation
 from .forms import InvitationForm

@@ -15,7 +15,7 @@ from ambitionsgraf.maturity.models import Guidance, Perspective
 from ambitionsgraf.plans.services import plan_rows
 from ambitionsgraf.results.service import load_round, radar
 from ambitionsgraf.results.trend_service import load_trend
-from ambitionsgraf.rounds.views import participation
+from ambitionsgraf.rounds.participation import participation
 
 from .findings import finding, trend_sentences
 from .summary import key_figures, summarise

@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_round
-from ambitionsgraf.rounds.views import participation
+from ambitionsgraf.rounds.participation import participation
 
 from . import peers, peers_data
 from .service import load_round, radar

@@ -4,7 +4,6 @@ respondents, set the ambition, close it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,42 +16,7 @@ from ambitionsgraf.organisations.access import get_organisation, get_round
 
 from . import reminders, services
 from .forms import AmbitionForm, InviteForm, NextRoundForm, ReminderForm, RoundForm
-from .models import Respondent
-
-
-def _participation_rows(counts: dict) -> list[dict]:
-    return [
-        {
-            "perspective": label,
-            "invited": counts.get(value, {}).get("invited", 0),
-            "started": counts.get(value, {}).get("started", 0),
-            "finished": counts.get(value, {}).get("finished", 0),
-        }
-        for value, label in Perspective.choices
-    ]
-
-
-def _participation_counts(respondents, *by):
-    return respondents.values(*by, "perspective").annotate(
-        invited=Count("id"),
-        started=Count("id", filter=Q(started_at__isnull=False)),
-        finished=Count("id", filter=Q(finished_at__isnull=False)),
-    )
-
-
-def participation(round_) -> list[dict]:
-    """Invited, started and finished per perspective: counts only, never answers."""
-    counts = {row["perspective"]: row for row in _participation_counts(round_.respondents)}
-    return _participation_rows(counts)
-
-
-def participation_of(rounds) -> dict[int, list[dict]]:
-    """participation() of several rounds in one query: round id -> rows."""
-    counts: dict[int, dict] = {r.pk: {} for r in rounds}
-    respondents = Respondent.objects.filter(round__in=[r.pk for r in rounds]).order_by()
-    for row in _participation_counts(respondents, "round_id"):
-        counts[row["round_id"]][row["perspective"]] = row
-    return {pk: _participation_rows(rows) for pk, rows in counts.items()}
+from .participation import participation
 
 
 @login_required

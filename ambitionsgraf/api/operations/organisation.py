@@ -9,15 +9,14 @@ respondents has no figure of its own, and individual answers, comments and respo
 identities are never given.
 """
 
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from ninja import Path, Router
 from ninja.pagination import paginate
 
 from ambitionsgraf.lib.numbers import round_level
-from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.plans.services import build_plan
 from ambitionsgraf.results.service import load_round
+from ambitionsgraf.rounds import participation as progress
 
 from ..auth import organisation_of
 from ..pagination import PageNumberPagination
@@ -34,7 +33,6 @@ from .responses import CODE_PATTERN, TOKEN_ERRORS, responses
 router = Router(tags=["Organisation"])
 
 CodePath = Path(..., pattern=CODE_PATTERN)
-COUNTS = ("invited", "started", "finished")
 
 
 def level(value) -> float | None:
@@ -52,19 +50,9 @@ def _round(organisation, round_code: str):
 
 def participation(round_) -> list[dict]:
     """Invited, started and finished per perspective: counts only, as on the round's pages."""
-    counts = {
-        row["perspective"]: row
-        for row in round_.respondents.order_by()
-        .values("perspective")
-        .annotate(
-            invited=Count("id"),
-            started=Count("id", filter=Q(started_at__isnull=False)),
-            finished=Count("id", filter=Q(finished_at__isnull=False)),
-        )
-    }
     return [
-        {"perspective": key, **{n: counts.get(key, {}).get(n, 0) for n in COUNTS}}
-        for key in Perspective.values
+        {"perspective": row["key"], **{name: row[name] for name in progress.COUNTS}}
+        for row in progress.participation(round_)
     ]
 
 
@@ -99,7 +87,7 @@ def list_rounds(request, code: str = CodePath):
 def get_round(request, code: str = CodePath, round_code: str = CodePath):
     round_ = _round(organisation_of(request, code), round_code)
     round_.participation = participation(round_)
-    round_.totals = {n: sum(row[n] for row in round_.participation) for n in COUNTS}
+    round_.totals = {n: sum(row[n] for row in round_.participation) for n in progress.COUNTS}
     return round_
 
 
