@@ -9,9 +9,10 @@ def respondent_link(token: str, language: str) -> str:
         return reverse("questionnaire:welcome", args=[token])
 
 
-def send_invitation(respondent, token: str) -> None:
+def _send(template: str, respondent, token: str, **context) -> None:
+    """A mail to the respondent in their language, with their round and personal link."""
     mail.send(
-        "respondent_invitation",
+        template,
         to=respondent.email,
         language=respondent.language,
         context={
@@ -19,37 +20,20 @@ def send_invitation(respondent, token: str) -> None:
             "round": respondent.round,
             "perspective": respondent.get_perspective_display,
             "link": respondent_link(token, respondent.language),
+            **context,
         },
     )
+
+
+def send_invitation(respondent, token: str) -> None:
+    _send("respondent_invitation", respondent, token)
 
 
 def send_reminder(respondent, token: str) -> None:
     """The reminder carries a new personal link: the one in earlier e-mails no longer works."""
-    mail.send(
-        "respondent_reminder",
-        to=respondent.email,
-        language=respondent.language,
-        context={
-            "organisation": respondent.round.organisation,
-            "round": respondent.round,
-            "perspective": respondent.get_perspective_display,
-            "started": respondent.started_at is not None,
-            "link": respondent_link(token, respondent.language),
-        },
-    )
+    _send("respondent_reminder", respondent, token, started=respondent.started_at is not None)
 
 
 def send_new_link(respondent, token: str) -> None:
     """An admin sent the respondent a new personal link: the one in earlier e-mails is dead."""
-    mail.send(
-        "respondent_new_link",
-        to=respondent.email,
-        language=respondent.language,
-        context={
-            "organisation": respondent.round.organisation,
-            "round": respondent.round,
-            "perspective": respondent.get_perspective_display,
-            "finished": respondent.finished_at is not None,
-            "link": respondent_link(token, respondent.language),
-        },
-    )
+    _send("respondent_new_link", respondent, token, finished=respondent.finished_at is not None)

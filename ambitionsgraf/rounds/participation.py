@@ -49,3 +49,8 @@ def participation_of(rounds) -> dict[int, list[dict]]:
     for row in _counted(Respondent.objects.filter(round__in=[r.pk for r in rounds]), "round_id"):
         found[row["round_id"]][row["perspective"]] = row
     return {pk: _rows(rows) for pk, rows in found.items()}
+
+
+def totals(rows: list[dict]) -> dict[str, int]:
+    """The three counts over all perspectives of participation()'s rows."""
+    return {name: sum(row[name] for row in rows) for name in COUNTS}

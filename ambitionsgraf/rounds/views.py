@@ -16,7 +16,7 @@ from ambitionsgraf.organisations.access import get_organisation, get_round
 
 from . import reminders, services
 from .forms import AmbitionForm, InviteForm, NextRoundForm, ReminderForm, RoundForm
-from .participation import participation
+from .participation import participation, totals
 
 
 @login_required
@@ -105,7 +105,6 @@ def new_round_from_last(request, code):
 def detail(request, code, round_code):
     organisation, round_ = get_round(request, code, round_code, manage=True)
     rows = participation(round_)
-    totals = {k: sum(r[k] for r in rows) for k in ("invited", "started", "finished")}
     reminder_form = None
     if round_.is_open:
         reminder_form = ReminderForm(counts=reminders.unfinished_counts(round_))
@@ -116,7 +115,7 @@ def detail(request, code, round_code):
             "organisation": organisation,
             "round": round_,
             "participation": rows,
-            "totals": totals,
+            "totals": totals(rows),
             "respondents": round_.respondents.all(),
             "reminder_form": reminder_form,
             "reminder_days": reminders.days_before_closing(),

@@ -87,7 +87,7 @@ def list_rounds(request, code: str = CodePath):
 def get_round(request, code: str = CodePath, round_code: str = CodePath):
     round_ = _round(organisation_of(request, code), round_code)
     round_.participation = participation(round_)
-    round_.totals = {n: sum(row[n] for row in round_.participation) for n in progress.COUNTS}
+    round_.totals = progress.totals(round_.participation)
     return round_
 
 
