@@ -7,9 +7,8 @@ import pytest
 
 from ambitionsgraf.conftest import make_admin, make_organisation
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, shot, sign_in, submit
 from .conftest import check_a11y
-from .test_coach import sign_in
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

@@ -7,9 +7,8 @@ from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.conftest import make_admin, make_organisation, make_round
 from ambitionsgraf.maturity.models import ModelVersion
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, shot, sign_in
 from .conftest import check_a11y
-from .test_coach import sign_in
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

@@ -20,8 +20,8 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Membership, Role
 from ambitionsgraf.rounds.models import Respondent
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, shot, sign_in, submit
 from .conftest import check_a11y
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 
@@ -44,14 +44,6 @@ def organisation_with_rounds():
     make_respondent(open_round, "leadership", email=SECRET_EMAIL)
     finished_respondents(open_round, "procurement", 3, level=4)
     return organisation, closed, open_round
-
-
-def sign_in(page, base, email):
-    goto(page, base + "/accounts/login/")
-    page.fill('input[name="username"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page)
-    assert "/accounts/login/" not in page.url
 
 
 def test_admin_invites_a_coach_who_reads_without_managing(

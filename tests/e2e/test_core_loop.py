@@ -9,6 +9,15 @@ from ambitionsgraf.accounts.models import User
 from ambitionsgraf.organisations.models import Membership, Organisation
 from ambitionsgraf.rounds.models import Ambition, Answer, Respondent
 
+from .browsing import (
+    check_both_languages,
+    focus_is_visible,
+    goto,
+    language,
+    no_sideways_scroll,
+    shot,
+    submit,
+)
 from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
@@ -28,59 +37,6 @@ AREA_PATH = re.compile(r"/r/[^/]+/area/(\d+)/$")
 
 
 # Helpers ----------------------------------------------------------------------------------
-
-
-def goto(page, url):
-    response = page.goto(url)
-    assert response is not None and response.ok, f"{url} answered {response and response.status}"
-    return response
-
-
-def submit(page, selector="main button[type=submit]"):
-    """Click a submit button and wait for the page it leads to."""
-    with page.expect_navigation():
-        page.locator(selector).click()
-
-
-def language(page) -> str:
-    return page.evaluate("() => document.documentElement.lang")
-
-
-def check_both_languages(page, *, back=True):
-    """axe on the page in Swedish, switch to English via the header link, axe again, and back."""
-    assert language(page) == "sv", page.url
-    check_a11y(page)
-    with page.expect_navigation():
-        page.locator("header a[hreflang=en]").click()
-    assert language(page) == "en"
-    assert "/en/" in page.url
-    check_a11y(page)
-    if back:
-        with page.expect_navigation():
-            page.locator("header a[hreflang=sv]").click()
-        assert language(page) == "sv"
-        assert "/en/" not in page.url
-
-
-def no_sideways_scroll(page, name, artifacts):
-    """At 375 px wide the page must not scroll sideways; leaves a screenshot behind."""
-    page.set_viewport_size({"width": 375, "height": 800})
-    page.screenshot(path=str(artifacts / f"{name}-375.png"), full_page=True)
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    wide = page.evaluate(  # what sticks out, leaving out what scrolls inside its own box
-        """() => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > 376)
-            .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) {
-                if (getComputedStyle(p).overflowX !== 'visible') return false; }
-                return true; })
-            .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
-    )
-    page.set_viewport_size({"width": 1280, "height": 900})
-    assert width <= 375, f"{name} scrolls sideways at 375 px ({width} px wide): {wide}"
-
-
-def shot(page, name, artifacts):
-    page.screenshot(path=str(artifacts / f"{name}-1280.png"), full_page=True)
 
 
 def question_ids(page) -> list[str]:
@@ -104,21 +60,6 @@ def area_number(page) -> int:
 
 def next_area(page):
     submit(page, "main button[name=nav][value=next]")
-
-
-def focus_is_visible(page) -> bool:
-    """Whether the focused element (or the option label around a radio) shows a focus ring."""
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            const ring = e => {
-                const s = getComputedStyle(e);
-                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-                    || (s.boxShadow && s.boxShadow !== 'none');
-            };
-            return ring(el) || (el.closest('.option') !== null && ring(el.closest('.option')));
-        }"""
-    )
 
 
 def answer_area_by_keyboard(page, levels):

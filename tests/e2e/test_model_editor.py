@@ -10,8 +10,14 @@ from ambitionsgraf.accounts.testing import give_totp_device
 from ambitionsgraf.conftest import PASSWORD
 from ambitionsgraf.maturity.models import ModelVersion, Question
 
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot, submit
-from .test_model_lab import sign_in_with_code
+from .browsing import (
+    check_both_languages,
+    goto,
+    no_sideways_scroll,
+    shot,
+    sign_in_with_code,
+    submit,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

@@ -5,11 +5,17 @@ Swedish and English."""
 import pytest
 
 from ambitionsgraf.accounts.models import User
-from ambitionsgraf.accounts.testing import give_totp_device, totp_code
+from ambitionsgraf.accounts.testing import give_totp_device
 from ambitionsgraf.conftest import PASSWORD, finished_respondents, make_organisation, make_round
 from ambitionsgraf.maturity.models import ModelVersion, Question
 
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot, submit
+from .browsing import (
+    check_both_languages,
+    goto,
+    no_sideways_scroll,
+    shot,
+    sign_in_with_code,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 
@@ -28,17 +34,6 @@ def closed_rounds_with_answers(version):
     for perspective in ("leadership", "procurement", "operations"):
         finished_respondents(second, perspective, 2, level=4)
     second.close()
-
-
-def sign_in_with_code(page, base, user, device):
-    goto(page, base + "/accounts/login/")
-    page.fill('input[name="username"]', user.email)
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page)
-    if page.locator("#id_code").count():
-        page.fill("#id_code", totp_code(device))
-        submit(page)
-    assert "/accounts/login" not in page.url, page.url
 
 
 def test_the_model_owner_reads_the_lab_in_both_languages(live_server, page, artifacts):

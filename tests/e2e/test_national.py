@@ -9,9 +9,8 @@ from ambitionsgraf.accounts.testing import give_totp_device
 from ambitionsgraf.conftest import PASSWORD
 from ambitionsgraf.demo import seed_national
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, sign_in_with_code, submit
 from .conftest import check_a11y
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, submit
-from .test_model_lab import sign_in_with_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

@@ -12,8 +12,7 @@ from ambitionsgraf.conftest import (
 )
 from ambitionsgraf.maturity.models import ModelVersion
 
-from .test_coach import sign_in
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot
+from .browsing import check_both_languages, goto, no_sideways_scroll, shot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

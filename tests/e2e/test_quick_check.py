@@ -6,8 +6,7 @@ import pytest
 
 from ambitionsgraf.quickcheck.models import QuickCheck
 
-from .conftest import check_a11y
-from .test_core_loop import (
+from .browsing import (
     check_both_languages,
     focus_is_visible,
     goto,
@@ -16,6 +15,7 @@ from .test_core_loop import (
     shot,
     submit,
 )
+from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

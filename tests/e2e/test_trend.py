@@ -13,8 +13,8 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.plans.models import Action
 from ambitionsgraf.results.tests.trend_builders import changed_model_version, closed_round
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, submit
 from .conftest import check_a11y
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 

@@ -9,8 +9,8 @@ from django_otp.oath import totp
 
 from ambitionsgraf.conftest import PASSWORD, in_language, make_admin, make_organisation
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, shot, submit
 from .conftest import check_a11y
-from .test_core_loop import check_both_languages, goto, no_sideways_scroll, shot, submit
 
 pytestmark = pytest.mark.browser
 

@@ -19,15 +19,8 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.plans.models import AgreedLevel
 from ambitionsgraf.rounds.models import Answer
 
+from .browsing import check_both_languages, focus_is_visible, goto, no_sideways_scroll, shot, submit
 from .conftest import check_a11y
-from .test_core_loop import (
-    check_both_languages,
-    focus_is_visible,
-    goto,
-    no_sideways_scroll,
-    shot,
-    submit,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 
