@@ -13,10 +13,10 @@ def goto(page, url):
     return response
 
 
-def submit(page, selector="main button[type=submit]"):
-    """Click a submit button and wait for the page it leads to."""
+def submit(page, target="main button[type=submit]"):
+    """Click a submit button (a selector or a locator) and wait for the page it leads to."""
     with page.expect_navigation():
-        page.locator(selector).click()
+        (page.locator(target) if isinstance(target, str) else target).click()
 
 
 def language(page) -> str:

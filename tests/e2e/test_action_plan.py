@@ -8,56 +8,16 @@ import re
 import pytest
 
 from ambitionsgraf.accounts.models import User
-from ambitionsgraf.conftest import make_organisation, make_round
+from ambitionsgraf.conftest import PASSWORD, make_organisation, make_round
 from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.organisations.models import Membership
 from ambitionsgraf.plans.models import Action, ActionComment
 from ambitionsgraf.plans.tests.conftest import GAP_ORDER, give_results
 
+from .browsing import check_both_languages, goto, no_sideways_scroll, sign_in, submit
 from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
-
-PASSWORD = "korrekt häst batteri"
-
-
-def goto(page, url):
-    response = page.goto(url)
-    assert response is not None and response.ok, f"{url} answered {response and response.status}"
-
-
-def submit(page, locator):
-    with page.expect_navigation():
-        locator.click()
-
-
-def sign_in(page, base, email):
-    goto(page, base + "/accounts/login/")
-    page.fill('input[name="username"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page, page.locator("main button[type=submit]"))
-    assert "/accounts/login/" not in page.url
-
-
-def check_both_languages(page):
-    """axe on the page in Swedish, then in English through the header link, then back."""
-    assert page.evaluate("() => document.documentElement.lang") == "sv", page.url
-    check_a11y(page)
-    with page.expect_navigation():
-        page.locator("header a[hreflang=en]").click()
-    assert page.evaluate("() => document.documentElement.lang") == "en"
-    check_a11y(page)
-    with page.expect_navigation():
-        page.locator("header a[hreflang=sv]").click()
-    assert page.evaluate("() => document.documentElement.lang") == "sv"
-
-
-def no_sideways_scroll(page, name, artifacts):
-    page.set_viewport_size({"width": 375, "height": 800})
-    page.screenshot(path=str(artifacts / f"{name}-375.png"), full_page=True)
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    page.set_viewport_size({"width": 1280, "height": 900})
-    assert width <= 375, f"{name} scrolls sideways at 375 px ({width} px wide)"
 
 
 @pytest.fixture

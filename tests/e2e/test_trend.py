@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from ambitionsgraf.conftest import PASSWORD, make_admin, make_organisation
+from ambitionsgraf.conftest import make_admin, make_organisation
 from ambitionsgraf.maturity.loader import MODEL_DIR, load_file
 from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.plans.models import Action
 from ambitionsgraf.results.tests.trend_builders import changed_model_version, closed_round
 
-from .browsing import check_both_languages, goto, no_sideways_scroll, submit
+from .browsing import check_both_languages, goto, no_sideways_scroll, sign_in
 from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
@@ -24,14 +24,6 @@ def second_model_version(tmp_path) -> ModelVersion:
     path = tmp_path / "ambitionsgraf-2.yaml"
     path.write_text(re.sub(r"(?m)^version: 1$", "version: 2", text), encoding="utf-8")
     return load_file(path).version
-
-
-def sign_in(page, base, email):
-    goto(page, base + "/accounts/login/")
-    page.fill('input[name="username"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page)
-    assert "/accounts/login/" not in page.url
 
 
 def test_admin_reads_the_trend_over_two_closed_rounds(live_server, page, artifacts, tmp_path):

@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 
 from ambitionsgraf.conftest import (
-    PASSWORD,
     finished_respondents,
     in_language,
     make_admin,
@@ -19,7 +18,14 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.plans.models import AgreedLevel
 from ambitionsgraf.rounds.models import Answer
 
-from .browsing import check_both_languages, focus_is_visible, goto, no_sideways_scroll, shot, submit
+from .browsing import (
+    check_both_languages,
+    focus_is_visible,
+    goto,
+    no_sideways_scroll,
+    shot,
+    sign_in,
+)
 from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
@@ -63,14 +69,6 @@ def tab_to(page, matches, limit=80) -> dict:
         if matches(element):
             return element
     pytest.fail(f"Tab never reached the wanted control on {page.url}")
-
-
-def sign_in(page, base, email):
-    goto(page, base + "/accounts/login/")
-    page.fill('input[name="username"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page)
-    assert "/accounts/login/" not in page.url
 
 
 def test_admin_runs_the_workshop_with_the_keyboard(live_server, page, artifacts):
