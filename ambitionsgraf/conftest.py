@@ -10,7 +10,9 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -142,6 +144,15 @@ def logged_in(user: User) -> Client:
 
 
 # ---------------------------------------------------------------- reading responses
+
+
+def queries_of(client: Client, url: str, data: dict | None = None, *, ok=(200,)) -> int:
+    """The SQL queries one request costs: a GET, or a POST of ``data``. Its status must be one
+    of ``ok``, so that an error page's queries are never taken for the page's."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url) if data is None else client.post(url, data)
+    assert response.status_code in ok, (url, response.status_code)
+    return len(captured.captured_queries)
 
 
 def page_text(response) -> str:

@@ -1,10 +1,8 @@
 """The plan page runs a fixed number of SQL queries, however many actions and comments it has."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from ambitionsgraf.conftest import logged_in, make_admin, make_organisation, make_round
+from ambitionsgraf.conftest import logged_in, make_admin, make_organisation, make_round, queries_of
 from ambitionsgraf.plans.models import ActionComment
 
 from .conftest import give_results, make_action, plan_path
@@ -29,16 +27,9 @@ def organisation_with_plan(model_version, actions: int):
     return logged_in(admin), plan_path(org)
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_plan_page_queries_do_not_grow_with_actions(model_version):
-    few = count_queries(*organisation_with_plan(model_version, 6))
-    many = count_queries(*organisation_with_plan(model_version, 36))
+    few = queries_of(*organisation_with_plan(model_version, 6))
+    many = queries_of(*organisation_with_plan(model_version, 36))
 
     print(f"plan page queries: 6 actions {few}, 36 actions {many}")
     assert few == many

@@ -1,8 +1,6 @@
 """The workshop pages run a fixed number of SQL queries, however many respondents answered."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ambitionsgraf.conftest import (
@@ -12,6 +10,7 @@ from ambitionsgraf.conftest import (
     make_organisation,
     make_respondent,
     make_round,
+    queries_of,
 )
 from ambitionsgraf.plans.models import AgreedLevel
 from ambitionsgraf.rounds.models import Ambition
@@ -35,20 +34,11 @@ def organisation_with_round(model_version, per_perspective: int):
     return client, org, round_
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_the_area_page_queries_do_not_grow_with_respondents(model_version):
     counts = []
     for size in (3, 12):
         client, org, round_ = organisation_with_round(model_version, size)
-        counts.append(
-            count_queries(client, reverse("workshop:area", args=[org.code, round_.code, 1]))
-        )
+        counts.append(queries_of(client, reverse("workshop:area", args=[org.code, round_.code, 1])))
 
     print(f"workshop area page queries: 9 respondents {counts[0]}, 36 respondents {counts[1]}")
     assert counts[0] == counts[1]

@@ -10,6 +10,7 @@ from ambitionsgraf.conftest import (
     make_admin,
     make_organisation,
     make_round,
+    queries_of,
 )
 from ambitionsgraf.reports.tests.conftest import action, agree, round_urls
 from ambitionsgraf.rounds.models import Ambition
@@ -38,19 +39,12 @@ def organisation_with_round(model_version, respondents: int, actions: int):
     return client, round_urls(org, round_)
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured.captured_queries)
-
-
 def test_download_queries_do_not_grow_with_respondents_or_actions(model_version):
     few_client, few_urls = organisation_with_round(model_version, 3, 1)
     many_client, many_urls = organisation_with_round(model_version, 15, 12)
 
     for few_url, many_url in zip(few_urls, many_urls, strict=True):
-        few, many = count_queries(few_client, few_url), count_queries(many_client, many_url)
+        few, many = queries_of(few_client, few_url), queries_of(many_client, many_url)
         print(f"{few_url.rsplit('/', 1)[-1]}: {few} queries with 3 respondents, {many} with 15")
         assert few == many, few_url
 

@@ -1,8 +1,6 @@
 """The results page runs a fixed number of SQL queries, however many respondents answered."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ambitionsgraf.conftest import (
@@ -12,6 +10,7 @@ from ambitionsgraf.conftest import (
     make_organisation,
     make_respondent,
     make_round,
+    queries_of,
 )
 from ambitionsgraf.rounds.models import Ambition
 
@@ -33,16 +32,9 @@ def organisation_with_round(model_version, respondents: int, comment: str = "En 
     return client, reverse("results:round", args=[org.code, round_.code])
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_results_page_queries_do_not_grow_with_respondents(model_version):
-    few = count_queries(*organisation_with_round(model_version, 3))
-    many = count_queries(*organisation_with_round(model_version, 15))
+    few = queries_of(*organisation_with_round(model_version, 3))
+    many = queries_of(*organisation_with_round(model_version, 15))
 
     print(f"results page queries: 3 respondents {few}, 15 respondents {many}")
     assert few == many

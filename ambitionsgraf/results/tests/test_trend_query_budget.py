@@ -3,11 +3,9 @@ never with respondents, answers or actions."""
 
 import datetime as dt
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ambitionsgraf.conftest import logged_in, make_admin, make_organisation
+from ambitionsgraf.conftest import logged_in, make_admin, make_organisation, queries_of
 from ambitionsgraf.plans.models import Action
 
 from .trend_builders import closed_round
@@ -38,24 +36,17 @@ def organisation_with_rounds(model_version, rounds: int, per_perspective: int, a
     return client, reverse("results:trend", args=[org.code])
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_queries_do_not_grow_with_respondents_or_actions(model_version):
-    few = count_queries(*organisation_with_rounds(model_version, 2, per_perspective=2))
-    many = count_queries(*organisation_with_rounds(model_version, 2, per_perspective=5, actions=10))
+    few = queries_of(*organisation_with_rounds(model_version, 2, per_perspective=2))
+    many = queries_of(*organisation_with_rounds(model_version, 2, per_perspective=5, actions=10))
 
     print(f"trend page queries, 2 rounds: 6 respondents {few}, 15 respondents {many}")
     assert few == many
 
 
 def test_queries_grow_by_at_most_one_round_budget_per_round(model_version):
-    two = count_queries(*organisation_with_rounds(model_version, 2, per_perspective=3))
-    three = count_queries(*organisation_with_rounds(model_version, 3, per_perspective=3))
+    two = queries_of(*organisation_with_rounds(model_version, 2, per_perspective=3))
+    three = queries_of(*organisation_with_rounds(model_version, 3, per_perspective=3))
 
     print(f"trend page queries: 2 rounds {two}, 3 rounds {three}")
     assert three - two <= PER_ROUND
