@@ -35,7 +35,7 @@ def round_with(model_version, respondents: int):
     return respondent, token
 
 
-SAVED = (302,)  # a save leads on to the next page; a form with errors would be 400
+SAVED = (302,)  # a save leads on; a page with errors would come back as 200
 
 
 def measure(client, respondent, token, number, level):
