@@ -71,7 +71,7 @@ def style(index: int) -> LineStyle:
     return LineStyle(COLOURS[index % 8], DASHES[index % 8], MARKERS[index % 9])
 
 
-marker = svg.Markers(MARKER_SIZE, _OUTLINES, edge=1.5, cross=1.15)
+marker = svg.Markers(MARKER_SIZE, _OUTLINES, edge=1.5, cross_arm=1.15)
 
 
 def _stroke(line_style: LineStyle) -> dict[str, object]:

@@ -83,8 +83,8 @@ class Markers:
     size: float
     outlines: Mapping[str, Sequence[tuple[float, float]]]  # corners in units of size
     edge: float  # the white edge of a filled marker
-    cross: float = 1.0  # half a cross's arm, in units of size
-    x: float = 0.85  # half an x's arm, in units of size
+    cross_arm: float = 1.0  # half a "cross" marker's arm, in units of size
+    x_arm: float = 0.85  # half an "x" marker's arm, in units of size
 
     def __call__(
         self, shape: str, x: float, y: float, colour: str, tooltip: str | None = None
@@ -98,11 +98,11 @@ class Markers:
             return tag("circle", content, cx=x, cy=y, r=float(s), **extra)
         if shape in ("cross", "x"):
             if shape == "x":
-                d = s * self.x
+                d = s * self.x_arm
                 path = f"M{num(x - d)},{num(y - d)}L{num(x + d)},{num(y + d)}"
                 path += f"M{num(x - d)},{num(y + d)}L{num(x + d)},{num(y - d)}"
             else:
-                d = s * self.cross
+                d = s * self.cross_arm
                 path = f"M{num(x - d)},{num(y)}H{num(x + d)}M{num(x)},{num(y - d)}V{num(y + d)}"
             return tag("path", content, d=path, fill="none", stroke=colour, stroke_width=3.0)
         corners = (f"{num(x + dx * s)},{num(y + dy * s)}" for dx, dy in self.outlines[shape])
