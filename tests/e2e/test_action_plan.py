@@ -118,7 +118,7 @@ def test_admin_builds_the_plan_and_a_coach_comments(
     submit(page, page.locator("main a.button-secondary"))
     assert Action.objects.count() == 2
 
-    # 7. The plan at 375 px and in print: navigation and buttons hidden, actions shown.
+    # 7. The plan at 320 px and in print: navigation and buttons hidden, actions shown.
     check_both_languages(page)
     page.screenshot(path=str(artifacts / "plan-1280.png"), full_page=True)
     no_sideways_scroll(page, "plan", artifacts)

@@ -60,6 +60,10 @@ def test_the_model_owner_edits_and_publishes_a_new_version(live_server, page, ar
         check_both_languages(page)
     goto(page, base + "/agency/model/upload/")
     check_both_languages(page)
+    # The breadcrumbs end in a question's key: the model's longest still fits a phone.
+    keys = Question.objects.filter(area__model_version=draft).values_list("key", flat=True)
+    goto(page, draft_url + f"questions/{max(keys, key=len)}/")
+    no_sideways_scroll(page, "model-editor-longest-key", artifacts)
 
     # A question changes meaning: new texts, and no longer comparable with version 1.
     goto(page, draft_url + "questions/goals_known/")

@@ -50,6 +50,7 @@ def test_the_model_owner_reads_the_lab_in_both_languages(live_server, page, arti
     row = page.locator("main tbody tr").first
     assert "2" in row.inner_text() and "51" in row.inner_text()
     check_both_languages(page)
+    no_sideways_scroll(page, "model-lab-index", artifacts)
 
     # The lab of the version: the areas at a glance, then one table per area.
     with page.expect_navigation():

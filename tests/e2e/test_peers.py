@@ -1,6 +1,6 @@
 """The comparison with similar organisations in a real browser: an admin signs in through the
 form and opens a closed round's results with five peers; the chart and the table are there, and
-axe-core's WCAG 2.1 AA checks pass in Swedish and English, also at 375 px wide."""
+axe-core's WCAG 2.1 AA checks pass in Swedish and English, also at 320 px wide."""
 
 import pytest
 

@@ -1,12 +1,13 @@
 """The quick check in a real browser: from the front page, partly by keyboard, to the ambition
 graph and its table; in Swedish with consent to save, in English without; axe-core's WCAG 2.1 AA
-checks on every page and no sideways scrolling at 375 px."""
+checks on every page and no sideways scrolling at 320 px."""
 
 import pytest
 
 from ambitionsgraf.quickcheck.models import QuickCheck
 
 from .browsing import (
+    REFLOW,
     check_both_languages,
     focus_is_visible,
     goto,
@@ -118,14 +119,14 @@ def test_a_visitor_takes_the_quick_check_in_swedish_partly_by_keyboard(
 
 
 def test_a_visitor_takes_the_quick_check_in_english_without_saving(live_server, new_page):
-    page = new_page(375, 800)  # a phone-sized window throughout
+    page = new_page(REFLOW, 800)  # WCAG's reflow width throughout
     base = live_server.url
     goto(page, base + "/en/")
     check_a11y(page)
     with page.expect_navigation():
         page.locator('main a[href$="/en/quick-check/"]').click()
     assert language(page) == "en"
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= REFLOW
     for key in area_keys(page):
         page.locator(f'input[name="level_{key}"][value="1"]').check()
         page.select_option(f'select[name="ambition_{key}"]', "3.0")
@@ -136,6 +137,6 @@ def test_a_visitor_takes_the_quick_check_in_english_without_saving(live_server, 
     assert page.locator("main svg[role=img]").count() == 1
     assert all(row[1:] == ["1.0", "3.0", "+2.0"] for row in table_rows(page))
     assert page.locator('main a[href="/en/accounts/signup/"]').is_visible()
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= REFLOW
     check_a11y(page)
     assert QuickCheck.objects.count() == 0

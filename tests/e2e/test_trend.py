@@ -1,6 +1,6 @@
 """The trend over rounds in a real browser: an organisation with two closed rounds on two
 model versions (one area's questions changed), read by its admin in Swedish and English,
-with axe-core's WCAG 2.1 AA checks and no sideways scrolling at 375 px."""
+with axe-core's WCAG 2.1 AA checks and no sideways scrolling at 320 px."""
 
 import datetime as dt
 import re
