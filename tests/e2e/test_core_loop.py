@@ -17,6 +17,7 @@ from .browsing import (
     no_sideways_scroll,
     shot,
     submit,
+    with_text_spacing,
 )
 from .conftest import check_a11y
 
@@ -215,6 +216,8 @@ def test_core_loop(live_server, page, new_page, mailoutbox, artifacts):
     check_a11y(a)
     shot(a, "area", artifacts)
     no_sideways_scroll(a, "area", artifacts)
+    with_text_spacing(a)  # a reader's wider spacing, still at 320 px
+    no_sideways_scroll(a, "area-spaced", artifacts)
     first_area = question_ids(a)
     answer_area_by_keyboard(a, levels=[3, 2, 4, 3, 5, 1, 2, 3])
     assert area_number(a) == 2

@@ -15,6 +15,7 @@ from .browsing import (
     no_sideways_scroll,
     shot,
     submit,
+    with_text_spacing,
 )
 from .conftest import check_a11y
 
@@ -72,6 +73,8 @@ def test_a_visitor_takes_the_quick_check_in_swedish_partly_by_keyboard(
     assert page.url == base + "/quick-check/"
     check_both_languages(page)
     no_sideways_scroll(page, "quick-check", artifacts)
+    with_text_spacing(page)  # a reader's wider spacing, still at 320 px
+    no_sideways_scroll(page, "quick-check-spaced", artifacts)
 
     # Sending the empty form: a summary at the top, with links to each field.
     submit(page, SUBMIT)
