@@ -14,7 +14,14 @@ from ambitionsgraf.organisations.models import Membership
 from ambitionsgraf.plans.models import Action, ActionComment
 from ambitionsgraf.plans.tests.conftest import GAP_ORDER, give_results
 
-from .browsing import check_both_languages, goto, no_sideways_scroll, sign_in, submit
+from .browsing import (
+    check_both_languages,
+    focus_is_visible,
+    goto,
+    no_sideways_scroll,
+    sign_in,
+    submit,
+)
 from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
@@ -85,6 +92,14 @@ def test_admin_builds_the_plan_and_a_coach_comments(
     page.fill('textarea[name="description"]', "Ta fram en upphandlingsplan för 2027.")
     page.evaluate("() => { document.querySelector('input[name=due_on]').type = 'date'; }")
     page.fill('input[name="due_on"]', "2027-03-31")
+    # Each Tab stop inside the date field, its calendar button too, shows the focus ring.
+    page.locator('input[name="due_on"]').focus()
+    stops = 0
+    while page.evaluate("document.activeElement.name") == "due_on" and stops < 6:
+        assert focus_is_visible(page), f"no visible focus at stop {stops + 1} of the date field"
+        page.keyboard.press("Tab")
+        stops += 1
+    assert stops >= 4  # day, month, year and the calendar button
     submit(page, page.locator("main form button[type=submit]"))
     custom = Action.objects.get(source=Action.Source.CUSTOM)
     assert custom.area_key == "planning" and custom.owner == "Ekonomichefen"
