@@ -34,6 +34,15 @@ def test_ambition_page_renders_one_row_per_area(admin_a_client, org_a, round_a, 
         assert f'name="target_{area.key}"' in response.content.decode()
 
 
+def test_ambition_page_title_names_the_round(admin_a_client, org_a, round_a):
+    """Ambition pages of several rounds, open in tabs or in the history, can be told apart."""
+    response = admin_a_client.get(reverse("rounds:ambition", args=[org_a.code, round_a.code]))
+
+    assert f"<title>Bestäm ambitionsnivån: {round_a.name} – Ambitionsgraf</title>" in (
+        response.content.decode()
+    )
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [
