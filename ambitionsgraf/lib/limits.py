@@ -7,14 +7,21 @@ default: every server process reads and writes the same counts, so four workers,
 servers behind a balancer, allow what one would and not four times as much. The key of a
 count holds the identity (an address, an e-mail address) only as a keyed hash, and the daily
 job (``run_scheduled``) deletes the counts whose hour has passed.
+
+A count is read, added to and written back as one step (``one_at_a_time``): requests of one
+client that arrive together are counted one after another, so they cannot all take the last
+place (on PostgreSQL a lock per key held to the end of a transaction; SQLite's transactions
+here take its one write lock when they begin).
 """
 
+import hashlib
 import math
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from ninja.throttling import SimpleRateThrottle
@@ -31,12 +38,39 @@ def key(scope: str, ident) -> str:
     return f"limit:{scope}:{digest}"
 
 
+def _lock_id(cache_key: str) -> int:
+    """The advisory lock's number for a key: 56 bits of a hash, within PostgreSQL's bigint."""
+    return int.from_bytes(hashlib.blake2b(cache_key.encode(), digest_size=7).digest(), "big")
+
+
+@contextmanager
+def one_at_a_time(cache_key: str | None):
+    """Within the block, no other request counts under ``cache_key``: a transaction on the
+    counts' database, holding (on PostgreSQL) an advisory lock on the key until it ends."""
+    counts = caches[CACHE]
+    if cache_key is None or not isinstance(counts, DatabaseCache):
+        yield
+        return
+    using = router.db_for_write(counts.cache_model_class)
+    with transaction.atomic(using=using):
+        connection = connections[using]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_id(cache_key)])
+        yield
+
+
 class SharedCounts:
-    """Mixed into a ninja throttle: its counts are kept in the shared "limits" cache."""
+    """Mixed into a ninja throttle: its counts are kept in the shared "limits" cache, and a
+    request is counted while no other counts under the same key."""
 
     @property
     def cache(self):
         return caches[CACHE]
+
+    def allow_request(self, request) -> bool:
+        with one_at_a_time(self.get_cache_key(request)):
+            return super().allow_request(request)
 
 
 class Limit(SharedCounts, SimpleRateThrottle):

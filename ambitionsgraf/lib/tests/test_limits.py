@@ -3,6 +3,7 @@ the same counts, under a hash of the identity, and deleted once their time has p
 
 import datetime as dt
 import io
+import threading
 
 import pytest
 from django.conf import settings
@@ -99,3 +100,38 @@ def test_another_kind_of_cache_has_nothing_to_forget(settings):
         limits.CACHE: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     assert limits.forget_expired() == 0
+
+
+def at_once(how_many: int, ident: str, rate: str) -> list[bool]:
+    """``how_many`` requests of one client counted at the same moment, each in a thread with a
+    connection of its own, as in server processes of their own; whether each passed."""
+    barrier = threading.Barrier(how_many)
+    allowed, errors = [], []
+
+    def ask():
+        try:
+            barrier.wait()
+            allowed.append(limits.Limit("signup", ident, rate).allow_request(request()))
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(how_many)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return allowed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_requests_at_the_same_moment_take_no_more_places_than_the_limit_has():
+    """Twelve requests from one client at once, against a limit of three: three pass. Counted
+    by reading, adding and writing back, eleven of twelve passed."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's shared in-memory test database cannot take two writers at once")
+    for attempt in range(5):
+        allowed = at_once(12, f"198.51.100.{attempt}", "3/hour")
+        assert allowed.count(True) == 3, f"attempt {attempt + 1}: {allowed.count(True)} passed"
