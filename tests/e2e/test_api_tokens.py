@@ -71,3 +71,18 @@ def test_the_api_docs_work_under_the_strict_content_security_policy(live_server,
         assert not outside, outside
     finally:
         context.close()
+
+
+def test_the_api_docs_pass_axe_closed_and_with_every_operation_open(live_server, page):
+    """Swagger UI's own colours and markup fail WCAG 2.1 AA; api-docs.css and api-docs.js mend
+    them, and the operations' links are not drawn inside their buttons (deepLinking off)."""
+    goto(page, f"{live_server.url}/api/v1/docs")
+    page.locator(".opblock").first.wait_for()
+    check_a11y(page)
+
+    for control in page.locator(".opblock-summary-control").all():
+        control.click()
+    page.locator(".opblock-body pre.microlight").first.wait_for()
+    page.locator(".parameters-col_description select").first.wait_for()
+    check_a11y(page)
+    assert page.locator(".opblock-summary-control a[href]").count() == 0
