@@ -11,7 +11,13 @@ import json
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+from ambitionsgraf.api.api import api
+from ambitionsgraf.api.testing import bearer, make_token
+from ambitionsgraf.maturity.models import ModelVersion
+from ambitionsgraf.organisations.models import Organisation
 
 from .site_world import (
     ADMIN_A,
@@ -72,6 +78,7 @@ WHOLE_COUNTRY = {
     "national:open_data_json": {"rounds_round"},
     "national:open_data_dcat": {"rounds_round"},
     "lab:index": {"rounds_round"},
+    "api:/api/v1/national": {"rounds_round"},
 }
 
 
@@ -108,21 +115,64 @@ def opened(world, name, kwargs):
     return None
 
 
+def unexpected_full_reads(name: str, selects: list[str]) -> tuple[list[str], set[str]]:
+    """What ``name``'s SELECTs read from end to end beyond what WHOLE_COUNTRY allows it, and
+    every table they read so."""
+    wrong, tables_read = [], set()
+    for sql in selects:
+        tables = explained(sql) - BOUNDED
+        tables_read |= tables
+        unexpected = tables - WHOLE_COUNTRY.get(name, set())
+        if unexpected:
+            wrong.append(f"{name} reads all of {', '.join(sorted(unexpected))}: {sql[:300]}")
+    return wrong, tables_read
+
+
 def test_every_page_finds_its_rows_through_an_index(world):
     wrong, seen = [], {}
     for name, kwargs in sorted(site_urls().items()):
         selects = opened(world, name, kwargs)
         if selects is None:
             continue
-        seen.setdefault(name, set())
-        for sql in selects:
-            tables = explained(sql) - BOUNDED
-            seen[name] |= tables
-            unexpected = tables - WHOLE_COUNTRY.get(name, set())
-            if unexpected:
-                wrong.append(f"{name} reads all of {', '.join(sorted(unexpected))}: {sql[:300]}")
+        found, seen[name] = unexpected_full_reads(name, selects)
+        wrong += found
     assert not wrong, "\n".join(wrong)
     assert len(seen) > 50
     assert CORE <= set(seen), f"not opened: {CORE - set(seen)}"
-    stale = {name: tables - seen.get(name, set()) for name, tables in WHOLE_COUNTRY.items()}
+    stale = {
+        name: tables - seen.get(name, set())
+        for name, tables in WHOLE_COUNTRY.items()
+        if not name.startswith("api:")
+    }
     assert not any(stale.values()), f"WHOLE_COUNTRY names reads that no longer happen: {stale}"
+
+
+def test_every_api_read_finds_its_rows_through_an_index(world):
+    """The API's GET endpoints, with a token of organisation A."""
+    organisation = Organisation.objects.get(code=world.values["code"])
+    version = ModelVersion.objects.current()
+    headers = bearer(make_token(organisation)[1])
+    schema = api.get_openapi_schema(path_prefix="/api/v1/")
+    wrong, seen = [], {}
+    for template, operations in schema["paths"].items():
+        if "get" not in operations:
+            continue
+        path = template.format(
+            code=organisation.code,
+            round_code=world.values["round_code"],
+            key=version.key,
+            version=version.version,
+        )
+        with CaptureQueriesContext(connection) as queries:
+            response = Client().get(path, **headers)
+        assert response.status_code == 200, (path, response.content[:200])
+        selects = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))
+        ]
+        found, seen[f"api:{template}"] = unexpected_full_reads(f"api:{template}", selects)
+        wrong += found
+    assert not wrong, "\n".join(wrong)
+    assert len(seen) == 9
+    assert seen["api:/api/v1/national"] == WHOLE_COUNTRY["api:/api/v1/national"]
