@@ -13,6 +13,7 @@ address counts as its /64 network (``lib.client.counted_as``).
 """
 
 import math
+import threading
 from functools import wraps
 
 from django.conf import settings
@@ -30,7 +31,12 @@ def rate(scope: str) -> str:
     return {**DEFAULT_RATES, **getattr(settings, "API_RATE_LIMITS", {})}[scope]
 
 
-class _SettingsRateThrottle(limits.SharedCounts, SimpleRateThrottle):
+class _SettingsRateThrottle(limits.SharedCounts, SimpleRateThrottle, threading.local):
+    """django-ninja keeps one of each throttle for every request of a process, and a throttle
+    keeps the request's key, history and time on itself while it counts. As a threading.local
+    each thread has its own, so two requests at once in a threaded server cannot write one
+    client's count under the other's key."""
+
     def __init__(self):
         super().__init__(rate=rate(self.scope))
 

@@ -1,8 +1,15 @@
 """Rate limits: per address without a token, per token with one; 429 with Retry-After."""
 
+import threading
+
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import RequestFactory
 
 from ambitionsgraf.api.testing import bearer
+from ambitionsgraf.api.throttling import AnonymousThrottle
+from ambitionsgraf.lib import limits
 
 
 @pytest.fixture
@@ -99,3 +106,47 @@ def test_an_ipv6_client_counts_as_its_64_network(client, model_version, low_limi
     assert same_network == [200, 200, 200, 429]
     assert get("2001:db8:1:3::1") == 200  # the next /64 is another client
     assert get("198.51.100.7") == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_throttle_serving_two_threads_counts_each_client_under_its_own_key(monkeypatch):
+    """django-ninja keeps one throttle per process for every request; in a threaded server two
+    requests at once must not write one client's count under the other's key."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's shared in-memory test database cannot take two writers at once")
+    shared = AnonymousThrottle()
+    counts = caches[limits.CACHE]
+    both_have_read = threading.Barrier(2, timeout=10)
+    read = counts.get
+
+    def get_then_wait(key, default=None):
+        value = read(key, default)
+        both_have_read.wait()  # each request has its key and history; now both write
+        return value
+
+    monkeypatch.setattr(counts, "get", get_then_wait)
+    factory = RequestFactory()
+    addresses = ("198.51.100.1", "198.51.100.2")
+    errors = []
+
+    def ask(address):
+        try:
+            request = factory.get("/api/v1/model-versions", REMOTE_ADDR=address)
+            request.auth = None
+            shared.allow_request(request)
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask, args=(address,)) for address in addresses]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    monkeypatch.undo()
+
+    assert errors == []
+    for address in addresses:
+        history = counts.get(limits.key("api_anonymous", address), [])
+        assert len(history) == 1, f"{address} has {len(history)} counts"
