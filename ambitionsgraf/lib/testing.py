@@ -1,5 +1,8 @@
-"""What the tests share about ``lib.limits``: the queries a count costs, and a fixture that
-starts every test that uses the database from zero counts."""
+"""What the tests share about ``lib.limits`` (the queries a count costs, and a fixture that
+starts every test that uses the database from zero counts) and about requests that arrive
+together (``at_the_same_moment``)."""
+
+import threading
 
 import pytest
 from django.core.cache import caches
@@ -28,3 +31,33 @@ def _fresh_limits(request, django_db_blocker):
         request.getfixturevalue("django_db_setup")
         with django_db_blocker.unblock():
             caches[CACHE].clear()
+
+
+def needs_concurrent_writers() -> None:
+    """Skip the test on SQLite, whose test database cannot take two writers at once."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's shared in-memory test database cannot take two writers at once")
+
+
+def at_the_same_moment(*jobs) -> list[Exception]:
+    """Run the jobs at the same moment, each in its own thread and database connection, as
+    requests in server processes of their own; returns the exceptions they raised. Needs
+    ``django_db(transaction=True)``: each thread sees only what the others committed."""
+    barrier = threading.Barrier(len(jobs))
+    errors = []
+
+    def run(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

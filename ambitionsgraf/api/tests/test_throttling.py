@@ -4,12 +4,13 @@ import threading
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.core.cache.backends.db import DatabaseCache
 from django.test import RequestFactory
 
 from ambitionsgraf.api.testing import bearer
 from ambitionsgraf.api.throttling import AnonymousThrottle
 from ambitionsgraf.lib import limits
+from ambitionsgraf.lib.testing import at_the_same_moment, needs_concurrent_writers
 
 
 @pytest.fixture
@@ -112,41 +113,33 @@ def test_an_ipv6_client_counts_as_its_64_network(client, model_version, low_limi
 def test_one_throttle_serving_two_threads_counts_each_client_under_its_own_key(monkeypatch):
     """django-ninja keeps one throttle per process for every request; in a threaded server two
     requests at once must not write one client's count under the other's key."""
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite's shared in-memory test database cannot take two writers at once")
+    needs_concurrent_writers()
     shared = AnonymousThrottle()
-    counts = caches[limits.CACHE]
     both_have_read = threading.Barrier(2, timeout=10)
-    read = counts.get
+    read = DatabaseCache.get
 
-    def get_then_wait(key, default=None):
-        value = read(key, default)
+    def get_then_wait(cache, key, default=None, version=None):
+        value = read(cache, key, default, version)
         both_have_read.wait()  # each request has its key and history; now both write
         return value
 
-    monkeypatch.setattr(counts, "get", get_then_wait)
+    # On the class: each thread has a cache object of its own.
+    monkeypatch.setattr(DatabaseCache, "get", get_then_wait)
     factory = RequestFactory()
     addresses = ("198.51.100.1", "198.51.100.2")
-    errors = []
 
     def ask(address):
-        try:
+        def job():
             request = factory.get("/api/v1/model-versions", REMOTE_ADDR=address)
             request.auth = None
             shared.allow_request(request)
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=ask, args=(address,)) for address in addresses]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        return job
+
+    errors = at_the_same_moment(*[ask(address) for address in addresses])
     monkeypatch.undo()
 
     assert errors == []
     for address in addresses:
-        history = counts.get(limits.key("api_anonymous", address), [])
+        history = caches[limits.CACHE].get(limits.key("api_anonymous", address), [])
         assert len(history) == 1, f"{address} has {len(history)} counts"

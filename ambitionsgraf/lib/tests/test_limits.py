@@ -3,7 +3,6 @@ the same counts, under a hash of the identity, and deleted once their time has p
 
 import datetime as dt
 import io
-import threading
 
 import pytest
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from ambitionsgraf.lib import limits
-from ambitionsgraf.lib.testing import COUNT_QUERIES
+from ambitionsgraf.lib.testing import COUNT_QUERIES, at_the_same_moment, needs_concurrent_writers
 
 pytestmark = pytest.mark.django_db
 
@@ -103,26 +102,13 @@ def test_another_kind_of_cache_has_nothing_to_forget(settings):
 
 
 def at_once(how_many: int, ident: str, rate: str) -> list[bool]:
-    """``how_many`` requests of one client counted at the same moment, each in a thread with a
-    connection of its own, as in server processes of their own; whether each passed."""
-    barrier = threading.Barrier(how_many)
-    allowed, errors = [], []
+    """``how_many`` requests of one client counted at the same moment; whether each passed."""
+    allowed = []
 
     def ask():
-        try:
-            barrier.wait()
-            allowed.append(limits.Limit("signup", ident, rate).allow_request(request()))
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
+        allowed.append(limits.Limit("signup", ident, rate).allow_request(request()))
 
-    threads = [threading.Thread(target=ask) for _ in range(how_many)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_the_same_moment(*[ask] * how_many) == []
     return allowed
 
 
@@ -130,8 +116,7 @@ def at_once(how_many: int, ident: str, rate: str) -> list[bool]:
 def test_requests_at_the_same_moment_take_no_more_places_than_the_limit_has():
     """Twelve requests from one client at once, against a limit of three: three pass. Counted
     by reading, adding and writing back, eleven of twelve passed."""
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite's shared in-memory test database cannot take two writers at once")
+    needs_concurrent_writers()
     for attempt in range(5):
         allowed = at_once(12, f"198.51.100.{attempt}", "3/hour")
         assert allowed.count(True) == 3, f"attempt {attempt + 1}: {allowed.count(True)} passed"

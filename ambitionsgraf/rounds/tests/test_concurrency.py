@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from ambitionsgraf.conftest import in_language, make_respondent, page_text
+from ambitionsgraf.lib.testing import at_the_same_moment, needs_concurrent_writers
 from ambitionsgraf.rounds import answering
 from ambitionsgraf.rounds.models import Answer, Respondent
 from ambitionsgraf.rounds.questionnaire import areas_for
@@ -224,39 +225,11 @@ def test_an_answer_created_by_another_request_meanwhile_is_updated_not_duplicate
     assert saved(respondent) == {first.pk: (3, False, "Den här"), second.pk: (None, True, "")}
 
 
-def _in_threads(*jobs):
-    """Run the jobs at the same moment, each in its own thread and database connection;
-    returns the exceptions raised."""
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
-
-
-def _needs_concurrent_writers():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite's shared in-memory test database cannot take two writers at once")
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_saves_of_one_respondent_at_the_same_moment_leave_one_answer_per_question(
     round_a, model_version
 ):
-    _needs_concurrent_writers()
+    needs_concurrent_writers()
     respondent, _token = make_respondent(round_a, "leadership")
     _area, questions = areas_for(respondent)[0]
 
@@ -272,7 +245,7 @@ def test_two_saves_of_one_respondent_at_the_same_moment_leave_one_answer_per_que
         return job
 
     for _attempt in range(5):
-        assert _in_threads(save("2"), save("4")) == []
+        assert at_the_same_moment(save("2"), save("4")) == []
         rows = list(Answer.objects.filter(respondent=respondent).values_list("level", "comment"))
         assert len(rows) == len(questions)
         assert len(set(rows)) == 1  # one save won entirely
@@ -305,7 +278,7 @@ def test_a_save_that_waited_for_another_tabs_save_keeps_what_that_tab_saved(
     two waits for the round's lock. Once tab one commits, tab two must merge its comment with
     the level tab one saved, not with what was saved when tab two began to wait. (On
     PostgreSQL save_area is one SQL function; each of its statements has to read anew.)"""
-    _needs_concurrent_writers()
+    needs_concurrent_writers()
     respondent, _token = make_respondent(round_a, "leadership")
     first = areas_for(respondent)[0][1][0]
     save_area = getattr(answering, save)
@@ -328,14 +301,14 @@ def test_a_save_that_waited_for_another_tabs_save_keeps_what_that_tab_saved(
         holding.wait(10)
         _when_a_session_waits_for_a_lock(then=release.set)
 
-    assert _in_threads(tab_one, tab_two, commit_tab_one_once_tab_two_waits) == []
+    assert at_the_same_moment(tab_one, tab_two, commit_tab_one_once_tab_two_waits) == []
 
     assert saved(respondent) == {first.pk: (2, False, "Bara kommentaren")}
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_tabs_posting_at_the_same_moment_both_succeed(round_a, model_version):
-    _needs_concurrent_writers()
+    needs_concurrent_writers()
     respondent, token = make_respondent(round_a, "procurement")
     first, second, *_rest = areas_for(respondent)[0][1]
     one, two = Tab(token), Tab(token)
@@ -345,7 +318,7 @@ def test_two_tabs_posting_at_the_same_moment_both_succeed(round_a, model_version
     two.choose(second, "5")
     statuses = []
 
-    errors = _in_threads(
+    errors = at_the_same_moment(
         lambda: statuses.append(one.save().status_code),
         lambda: statuses.append(two.save().status_code),
     )
@@ -357,7 +330,7 @@ def test_two_tabs_posting_at_the_same_moment_both_succeed(round_a, model_version
 
 @pytest.mark.django_db(transaction=True)
 def test_finishing_from_two_tabs_at_the_same_moment_finishes_once(round_a, model_version):
-    _needs_concurrent_writers()
+    needs_concurrent_writers()
     respondent, _token = make_respondent(round_a, "operations")
     results = []
 
@@ -365,7 +338,7 @@ def test_finishing_from_two_tabs_at_the_same_moment_finishes_once(round_a, model
         fresh = Respondent.objects.select_related("round").get(pk=respondent.pk)
         results.append(answering.finish(respondent=fresh))
 
-    assert _in_threads(job, job) == []
+    assert at_the_same_moment(job, job) == []
 
     assert sorted(results) == [False, True]
     respondent.refresh_from_db()
