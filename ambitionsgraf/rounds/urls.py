@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_respondents
+from . import ambition_views, views, views_respondents
 
 app_name = "rounds"
 urlpatterns = [
@@ -9,7 +9,9 @@ urlpatterns = [
     path("o/<str:code>/rounds/<str:round_code>/", views.detail, name="detail"),
     path("o/<str:code>/rounds/<str:round_code>/invite/", views.invite, name="invite"),
     path("o/<str:code>/rounds/<str:round_code>/remind/", views.remind, name="remind"),
-    path("o/<str:code>/rounds/<str:round_code>/ambition/", views.ambition, name="ambition"),
+    path(
+        "o/<str:code>/rounds/<str:round_code>/ambition/", ambition_views.ambition, name="ambition"
+    ),
     path("o/<str:code>/rounds/<str:round_code>/close/", views.close, name="close"),
     path(
         "o/<str:code>/rounds/<str:round_code>/respondents/<int:respondent_id>/revoke/",

@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from ambitionsgraf.audit.changes import ambition_changes
 from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_organisation, get_round
 
 from . import reminders, services
-from .forms import AmbitionForm, InviteForm, NextRoundForm, ReminderForm, RoundForm
+from .forms import InviteForm, NextRoundForm, ReminderForm, RoundForm
 from .participation import participation, totals
 
 
@@ -213,46 +212,6 @@ def invite(request, code, round_code):
         return redirect("rounds:detail", organisation.code, round_.code)
     return render(
         request, "rounds/invite.html", {"organisation": organisation, "round": round_, "form": form}
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ambition(request, code, round_code):
-    organisation, round_ = get_round(request, code, round_code, manage=True)
-    areas = list(round_.model_version.areas.all())
-    current = {a.area_id: a for a in round_.ambitions.all()}
-    initial = {}
-    for area in areas:
-        if area.pk in current:
-            initial[f"target_{area.key}"] = f"{current[area.pk].target:.1f}"
-            initial[f"reason_{area.key}"] = current[area.pk].reason
-    form = AmbitionForm(request.POST or None, areas=areas, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        values = {
-            area: (
-                form.cleaned_data[f"target_{area.key}"],
-                form.cleaned_data[f"reason_{area.key}"].strip(),
-            )
-            for area in areas
-        }
-        with transaction.atomic():
-            services.set_ambitions(round=round_, values=values)
-            changes = ambition_changes(current, values)
-            if changes:
-                record(
-                    Action.AMBITION_CHANGED,
-                    request=request,
-                    organisation=organisation,
-                    subject=round_.name,
-                    changes=changes,
-                )
-        messages.success(request, _("The ambition is saved."))
-        return redirect("results:round", organisation.code, round_.code)
-    return render(
-        request,
-        "rounds/ambition.html",
-        {"organisation": organisation, "round": round_, "form": form},
     )
 
 
