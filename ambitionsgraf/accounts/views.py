@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -47,13 +47,23 @@ def signup(request):
         account = AccountForm(request.POST, prefix="account")
         organisation = OrganisationForm(request.POST, prefix="org")
         if account.is_valid() and organisation.is_valid() and _within_limit(request, account):
-            with transaction.atomic():
-                user = account.save(language=get_language()[:2])
-                org = organisation.save()
-                Membership.objects.create(organisation=org, user=user, role=Role.ADMIN)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome! Your organisation is registered."))
-            return redirect("organisations:overview", org.code)
+            try:
+                with transaction.atomic():
+                    user = account.save(language=get_language()[:2])
+                    org = organisation.save()
+                    Membership.objects.create(organisation=org, user=user, role=Role.ADMIN)
+            except IntegrityError:
+                # The address or the organisation number was registered a moment ago (often
+                # by this same form, sent twice by a double click): checked again, the forms
+                # say which.
+                account = AccountForm(request.POST, prefix="account")
+                organisation = OrganisationForm(request.POST, prefix="org")
+                account.is_valid()
+                organisation.is_valid()
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Welcome! Your organisation is registered."))
+                return redirect("organisations:overview", org.code)
     else:
         account = AccountForm(prefix="account")
         organisation = OrganisationForm(prefix="org")

@@ -36,8 +36,8 @@ def ambition(request, code, round_code):
             for area in areas
         }
         with transaction.atomic():
-            services.set_ambitions(round=round_, values=values)
-            changes = ambition_changes(current, values)
+            before = services.set_ambitions(round=round_, values=values)
+            changes = ambition_changes(before, values)
             if changes:
                 record(
                     Action.AMBITION_CHANGED,

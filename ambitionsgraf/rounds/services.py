@@ -1,5 +1,7 @@
 """Workflows that write several rows at once, each in one transaction."""
 
+import copy
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -68,10 +70,16 @@ def invite_respondents(*, round: Round, emails_: list[str], perspective: str, la
     return len(pairs)
 
 
-def set_ambitions(*, round: Round, values: dict) -> None:
-    """`values` maps area to (target or None, reason). An empty target removes the ambition."""
+def set_ambitions(*, round: Round, values: dict) -> dict:
+    """`values` maps area to (target or None, reason). An empty target removes the ambition.
+
+    Saves of one round's ambition are made one after another (the round's row is locked),
+    so two at once (a double click) cannot both add an area's first ambition. Returns the
+    ambitions as they were just before, read under that lock: area id -> Ambition."""
     with transaction.atomic():
+        Round.objects.select_for_update().only("pk").get(pk=round.pk)
         existing = {a.area_id: a for a in round.ambitions.all()}
+        before = {area_id: copy.copy(ambition) for area_id, ambition in existing.items()}
         for area, (target, reason) in values.items():
             ambition = existing.get(area.pk)
             if target is None:
@@ -83,3 +91,4 @@ def set_ambitions(*, round: Round, values: dict) -> None:
             elif (ambition.target, ambition.reason) != (target, reason):
                 ambition.target, ambition.reason = target, reason
                 ambition.save(update_fields=["target", "reason", "updated_at"])
+    return before

@@ -3,7 +3,7 @@ respondents, set the ambition, close it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -179,6 +179,26 @@ def remind(request, code, round_code):
     )
 
 
+def _invite(request, organisation, round_, data) -> int:
+    with transaction.atomic():
+        count = services.invite_respondents(
+            round=round_,
+            emails_=data["addresses"],
+            perspective=data["perspective"],
+            language=data["language"],
+        )
+        # How many and from which perspective: never the addresses.
+        record(
+            Action.RESPONDENTS_INVITED,
+            request=request,
+            organisation=organisation,
+            subject=round_.name,
+            count=count,
+            perspective=data["perspective"],
+        )
+    return count
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request, code, round_code):
@@ -188,21 +208,17 @@ def invite(request, code, round_code):
         return redirect("rounds:detail", organisation.code, round_.code)
     form = InviteForm(request.POST or None, round=round_)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            count = services.invite_respondents(
-                round=round_,
-                emails_=form.cleaned_data["addresses"],
-                perspective=form.cleaned_data["perspective"],
-                language=form.cleaned_data["language"],
-            )
-            # How many and from which perspective: never the addresses.
-            record(
-                Action.RESPONDENTS_INVITED,
-                request=request,
-                organisation=organisation,
-                subject=round_.name,
-                count=count,
-                perspective=form.cleaned_data["perspective"],
+        try:
+            count = _invite(request, organisation, round_, form.cleaned_data)
+        except IntegrityError:
+            # Someone invited one of the addresses a moment ago (often this same form, sent
+            # twice by a double click): checked again, the form says which.
+            form = InviteForm(request.POST, round=round_)
+            form.is_valid()
+            return render(
+                request,
+                "rounds/invite.html",
+                {"organisation": organisation, "round": round_, "form": form},
             )
         messages.success(
             request,

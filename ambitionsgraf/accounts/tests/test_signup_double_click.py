@@ -1,0 +1,43 @@
+"""Sign-up sent twice at the same moment (a double click on a slow connection): one account
+and one organisation, and the second request gets the form with what is taken, not an error
+page. The two requests are held after their forms are valid, before either has saved."""
+
+import threading
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from ambitionsgraf.accounts.forms import AccountForm
+from ambitionsgraf.accounts.models import User
+from ambitionsgraf.conftest import signup_data
+from ambitionsgraf.lib.testing import at_the_same_moment, needs_concurrent_writers
+from ambitionsgraf.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_sign_up_sent_twice_at_once_registers_once_and_says_what_is_taken(monkeypatch):
+    needs_concurrent_writers()
+    both_valid = threading.Barrier(2, timeout=10)
+    save = AccountForm.save
+
+    def wait_then_save(form, *args, **kwargs):
+        both_valid.wait()
+        return save(form, *args, **kwargs)
+
+    monkeypatch.setattr(AccountForm, "save", wait_then_save)
+    responses = []
+
+    def send():
+        responses.append(Client().post(reverse("accounts:signup"), signup_data()))
+
+    assert at_the_same_moment(send, send) == []
+
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200, 302]
+    again = next(r for r in responses if r.status_code == 200).content.decode()
+    assert "ny@nystad.example" in again  # the form kept what was written
+    assert 'aria-invalid="true"' in again
+    assert User.objects.filter(email="ny@nystad.example").count() == 1
+    assert Organisation.objects.filter(org_number="212000-0142").count() == 1
