@@ -1,0 +1,23 @@
+/* A form is sent once, not once per click: a second submit of the same form within three
+   seconds of the first (a double click, or an impatient second click on a slow connection)
+   is ignored. Without this file a double click could start two rounds, send every
+   invitation twice or add the same action twice. After three seconds a click counts again:
+   the first may have failed, or have been a download that left the page as it was. */
+(function () {
+  "use strict";
+  var WINDOW = 3000;
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method !== "post") {
+      return;
+    }
+    var now = Date.now();
+    var last = Number(form.dataset.sentAt || 0);
+    if (now - last < WINDOW) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sentAt = String(now);
+  });
+})();
