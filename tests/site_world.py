@@ -1,6 +1,6 @@
-"""The whole site with real objects, as the access matrix (test_access_matrix.py) and the
-index paths (test_index_paths.py) request it: every URL of the site by name, the personas, and
-a world of two organisations to fill in the URLs' arguments."""
+"""The whole site with real objects, as the access matrix (test_access_matrix.py) requests
+it: every URL of the site by name, the personas, and a world of two organisations to fill in
+the URLs' arguments."""
 
 from dataclasses import dataclass
 
