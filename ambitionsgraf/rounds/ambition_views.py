@@ -20,12 +20,8 @@ from .forms import AmbitionForm
 def ambition(request, code, round_code):
     organisation, round_ = get_round(request, code, round_code, manage=True)
     areas = list(round_.model_version.areas.all())
-    current = {a.area_id: a for a in round_.ambitions.all()}
-    initial = {}
-    for area in areas:
-        if area.pk in current:
-            initial[f"target_{area.key}"] = f"{current[area.pk].target:.1f}"
-            initial[f"reason_{area.key}"] = current[area.pk].reason
+    # A posted form shows what was posted; the saved ambitions are read by the save itself.
+    initial = {} if request.method == "POST" else _saved(round_, areas)
     form = AmbitionForm(request.POST or None, areas=areas, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = {
@@ -53,3 +49,14 @@ def ambition(request, code, round_code):
         "rounds/ambition.html",
         {"organisation": organisation, "round": round_, "form": form},
     )
+
+
+def _saved(round_, areas) -> dict:
+    """The form's initial values: the round's saved ambition."""
+    current = {a.area_id: a for a in round_.ambitions.all()}
+    initial = {}
+    for area in areas:
+        if area.pk in current:
+            initial[f"target_{area.key}"] = f"{current[area.pk].target:.1f}"
+            initial[f"reason_{area.key}"] = current[area.pk].reason
+    return initial
