@@ -215,17 +215,13 @@ def invite(request, code, round_code):
             # twice by a double click): checked again, the form says which.
             form = InviteForm(request.POST, round=round_)
             form.is_valid()
-            return render(
+        else:
+            messages.success(
                 request,
-                "rounds/invite.html",
-                {"organisation": organisation, "round": round_, "form": form},
+                ngettext("%(count)d invitation is sent.", "%(count)d invitations are sent.", count)
+                % {"count": count},
             )
-        messages.success(
-            request,
-            ngettext("%(count)d invitation is sent.", "%(count)d invitations are sent.", count)
-            % {"count": count},
-        )
-        return redirect("rounds:detail", organisation.code, round_.code)
+            return redirect("rounds:detail", organisation.code, round_.code)
     return render(
         request, "rounds/invite.html", {"organisation": organisation, "round": round_, "form": form}
     )
