@@ -61,3 +61,16 @@ def at_the_same_moment(*jobs) -> list[Exception]:
     for thread in threads:
         thread.join()
     return errors
+
+
+def held_together(monkeypatch, owner, name: str) -> None:
+    """Make ``owner.name`` (a module's function or a class's method) wait until two calls
+    have reached it, then go on: two requests both past their checks before either saves."""
+    both_arrived = threading.Barrier(2, timeout=10)
+    original = getattr(owner, name)
+
+    def wait_then_call(*args, **kwargs):
+        both_arrived.wait()
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, wait_then_call)

@@ -2,8 +2,6 @@
 and one organisation, and the second request gets the form with what is taken, not an error
 page. The two requests are held after their forms are valid, before either has saved."""
 
-import threading
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -11,7 +9,11 @@ from django.urls import reverse
 from ambitionsgraf.accounts.forms import AccountForm
 from ambitionsgraf.accounts.models import User
 from ambitionsgraf.conftest import signup_data
-from ambitionsgraf.lib.testing import at_the_same_moment, needs_concurrent_writers
+from ambitionsgraf.lib.testing import (
+    at_the_same_moment,
+    held_together,
+    needs_concurrent_writers,
+)
 from ambitionsgraf.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,14 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_a_sign_up_sent_twice_at_once_registers_once_and_says_what_is_taken(monkeypatch):
     needs_concurrent_writers()
-    both_valid = threading.Barrier(2, timeout=10)
-    save = AccountForm.save
-
-    def wait_then_save(form, *args, **kwargs):
-        both_valid.wait()
-        return save(form, *args, **kwargs)
-
-    monkeypatch.setattr(AccountForm, "save", wait_then_save)
+    held_together(monkeypatch, AccountForm, "save")
     responses = []
 
     def send():

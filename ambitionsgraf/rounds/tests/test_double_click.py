@@ -2,30 +2,20 @@
 and answers both with a page, never a server error. Each test holds the two requests after
 their forms are valid, so both pass the checks before either has saved."""
 
-import threading
-
 import pytest
 from django.urls import reverse
 
 from ambitionsgraf.audit.models import Action, Event
 from ambitionsgraf.conftest import logged_in, page_text
-from ambitionsgraf.lib.testing import at_the_same_moment, needs_concurrent_writers
+from ambitionsgraf.lib.testing import (
+    at_the_same_moment,
+    held_together,
+    needs_concurrent_writers,
+)
 from ambitionsgraf.rounds import services
 from ambitionsgraf.rounds.models import Ambition, Respondent
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def held_together(monkeypatch, module, name):
-    """Make ``module.name`` wait until two calls have reached it, then go on."""
-    both_valid = threading.Barrier(2, timeout=10)
-    original = getattr(module, name)
-
-    def wait_then_call(*args, **kwargs):
-        both_valid.wait()
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, wait_then_call)
 
 
 def post_twice(client_of, path, data) -> list:
@@ -45,8 +35,11 @@ def test_invitations_sent_twice_at_once_invite_each_address_once(
     needs_concurrent_writers()
     held_together(monkeypatch, services, "invite_respondents")
     path = reverse("rounds:invite", args=[org_a.code, round_a.code])
-    data = {"addresses": "a@alvstad.example\nb@alvstad.example", "perspective": "leadership"}
-    data["language"] = "sv"
+    data = {
+        "addresses": "a@alvstad.example\nb@alvstad.example",
+        "perspective": "leadership",
+        "language": "sv",
+    }
 
     again, sent = post_twice(lambda: logged_in(admin_a), path, data)
 
