@@ -3,6 +3,7 @@
 import copy
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.maturity.models import ModelVersion
@@ -80,15 +81,25 @@ def set_ambitions(*, round: Round, values: dict) -> dict:
         Round.objects.select_for_update().only("pk").get(pk=round.pk)
         existing = {a.area_id: a for a in round.ambitions.all()}
         before = {area_id: copy.copy(ambition) for area_id, ambition in existing.items()}
+        removed, added, changed = [], [], []
         for area, (target, reason) in values.items():
             ambition = existing.get(area.pk)
             if target is None:
                 if ambition:
-                    ambition.delete()
-                continue
-            if ambition is None:
-                Ambition.objects.create(round=round, area=area, target=target, reason=reason)
+                    removed.append(ambition.pk)
+            elif ambition is None:
+                added.append(Ambition(round=round, area=area, target=target, reason=reason))
             elif (ambition.target, ambition.reason) != (target, reason):
                 ambition.target, ambition.reason = target, reason
-                ambition.save(update_fields=["target", "reason", "updated_at"])
+                changed.append(ambition)
+        # One statement per kind of change, however many areas the model has.
+        if removed:
+            Ambition.objects.filter(pk__in=removed).delete()
+        if added:
+            Ambition.objects.bulk_create(added)
+        if changed:
+            now = timezone.now()  # bulk_update does not fill auto_now fields
+            for ambition in changed:
+                ambition.updated_at = now
+            Ambition.objects.bulk_update(changed, ["target", "reason", "updated_at"])
     return before
