@@ -220,7 +220,7 @@ def snapshot() -> dict:
     }
 
 
-def _form_errors(response) -> bool:
+def form_errors(response) -> bool:
     context = response.context or []
     for layer in context if isinstance(context, list) else [context]:
         for value in layer.flatten().values():
@@ -234,7 +234,7 @@ def refused(response) -> bool:
     an error message (read from the messages the request queued). A 200 without form errors
     (a confirmation step, a quick check's result, a download) is not taken as a refusal."""
     if response.status_code == 200:
-        return _form_errors(response)
+        return form_errors(response)
     if response.status_code in REFUSED:
         return True
     queued = getattr(getattr(response.wsgi_request, "_messages", None), "_queued_messages", [])

@@ -1,6 +1,6 @@
 """Every form of the site, posted arbitrary data by the user allowed to post it, answers with
-the form and its errors (200 or 400), a redirect, 404 or 405: never a server error. When the
-data is refused, nothing in the database changes.
+the form and its errors (always with 400), a page that is not a refusal (200), a redirect, 404
+or 405: never a server error. When the data is refused, nothing in the database changes.
 
 Hypothesis picks keys among the form's own field names (read from the page, as a browser
 would) and values among the form's own choices and plenty of junk: long texts, control
@@ -20,7 +20,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .form_data import as_posted, data_for, read_form, refused, snapshot
+from .form_data import as_posted, data_for, form_errors, read_form, refused, snapshot
 from .form_pages import ADMIN, ORG, PAGES, build_world, client_for, path, prepare
 
 PROPERTIES = settings(
@@ -67,6 +67,8 @@ def post_and_check(world, page, target, data):
             assert urlsplit(response["Location"]).netloc in ("", "testserver"), response["Location"]
         if refused(response):
             assert snapshot() == before, f"{page}: refused, yet the database changed"
+        if form_errors(response):
+            assert response.status_code == 400, f"{page}: errors shown with {response.status_code}"
         transaction.set_rollback(True)
     return response
 
@@ -139,3 +141,21 @@ def test_a_nul_character_in_a_code_of_the_url_is_not_found(world, name, kwargs):
     client = client_for(world, ADMIN)
     assert client.get(target).status_code == 404
     assert client.post(target, {"name": "x"}).status_code == 404
+
+
+# ---------------------------------------------------------------- one status for a refusal
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_a_form_shown_again_with_its_errors_answers_400(world, page):
+    """Every page that shows its form again with errors says so in the status too, as the
+    API does with its own: a monitor counting refusals, or a test, need not read the page."""
+    target = path(world, page.name, page.kwargs)
+    with transaction.atomic():
+        client = client_for(world, page.persona)
+        prepare(world, page, client)
+        response = client.post(target, {})
+        if form_errors(response):
+            assert response.status_code == 400, f"{page}: errors shown with {response.status_code}"
+        transaction.set_rollback(True)

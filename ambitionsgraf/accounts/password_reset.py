@@ -12,6 +12,7 @@ when to try again.
 from django.contrib.auth import views as auth_views
 from django.utils.translation import ngettext
 
+from ambitionsgraf.lib.form_status import ErrorsAnswer400
 from ambitionsgraf.lib.limits import Limit, per_client
 
 PER_EMAIL = "5/hour"
@@ -26,7 +27,7 @@ def _limits(request, email: str) -> list[Limit]:
     ]
 
 
-class ResetView(auth_views.PasswordResetView):
+class ResetView(ErrorsAnswer400, auth_views.PasswordResetView):
     def form_valid(self, form):
         limits = _limits(self.request, form.cleaned_data["email"])
         refused = [limit for limit in limits if not limit.allow_request(self.request)]
@@ -45,3 +46,7 @@ class ResetView(auth_views.PasswordResetView):
             % {"minutes": minutes},
         )
         return self.form_invalid(form)
+
+
+class NewPasswordView(ErrorsAnswer400, auth_views.PasswordResetConfirmView):
+    """The new password, from the link in the e-mail."""

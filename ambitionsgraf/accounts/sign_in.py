@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.form_status import ErrorsAnswer400, status_for
 
 from . import pending, two_factor
 from .forms import CodeForm, SignInForm
@@ -46,7 +47,7 @@ def wait_message(seconds: int) -> str:
     ) % {"seconds": seconds}
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(ErrorsAnswer400, auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
@@ -84,7 +85,7 @@ def login_code(request):
         wait = result.wait_seconds
         form.add_error("code", wait_message(wait) if wait else WRONG_CODE)
         record(Action.SIGN_IN_FAILED, request=request, actor=waiting.user, step="code")
-    return render(request, "accounts/login_code.html", {"form": form})
+    return render(request, "accounts/login_code.html", {"form": form}, status=status_for(form))
 
 
 def _sign_in(request, waiting: pending.PendingSignIn, result: two_factor.CodeCheck):

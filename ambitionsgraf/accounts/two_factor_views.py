@@ -14,6 +14,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.form_status import status_for
 
 from . import two_factor
 from .forms import CodeForm, CurrentPasswordForm
@@ -78,6 +79,7 @@ def setup(request):
         request,
         "accounts/two_factor_setup.html",
         {"form": form, "secret": two_factor.grouped(secret), "qr": two_factor.qr_data_uri(uri)},
+        status=status_for(form),
     )
 
 
@@ -134,4 +136,4 @@ def turn_off(request):
             request, _("Two-factor sign-in is off. You now sign in with your password only.")
         )
         return redirect("accounts:account")
-    return render(request, "accounts/two_factor_off.html", {"form": form})
+    return render(request, "accounts/two_factor_off.html", {"form": form}, status=status_for(form))

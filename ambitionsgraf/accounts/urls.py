@@ -38,7 +38,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        password_reset.NewPasswordView.as_view(
             template_name="accounts/password_reset_confirm.html",
             form_class=SetNewPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.lib.limits import per_client
 from ambitionsgraf.organisations.forms import OrganisationForm
 from ambitionsgraf.organisations.models import Membership, Role
@@ -68,7 +69,10 @@ def signup(request):
         account = AccountForm(prefix="account")
         organisation = OrganisationForm(prefix="org")
     return render(
-        request, "accounts/signup.html", {"account": account, "organisation_form": organisation}
+        request,
+        "accounts/signup.html",
+        {"account": account, "organisation_form": organisation},
+        status=status_for(account, organisation),
     )
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.maturity import drafts
 from ambitionsgraf.maturity.draft_checks import previous_published, problems
 from ambitionsgraf.maturity.modelfile import serialise
@@ -56,7 +57,12 @@ def upload(request):
                 % {"version": version.version},
             )
             return redirect("lab:draft", version.pk)
-    return render(request, "agency/editor_upload.html", {"form": form, "problems": found})
+    return render(
+        request,
+        "agency/editor_upload.html",
+        {"form": form, "problems": found},
+        status=400 if found else status_for(form),
+    )
 
 
 @draft_editor
@@ -86,6 +92,7 @@ def publish(request, version_id):
             "problems": found,
             "tried": request.method == "POST",
         },
+        status=400 if found and request.method == "POST" else 200,
     )
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.maturity import draft_edits
 from ambitionsgraf.maturity.draft_checks import previous_published, problems
 from ambitionsgraf.maturity.models import Area, ModelVersion, PublishedVersionError, Question
@@ -124,6 +125,7 @@ def details(request, version_id):
             "rows": pairs(form, ["name", "description"]),
             "title": _("Name and description of the version"),
         },
+        status=status_for(form),
     )
 
 
@@ -145,6 +147,7 @@ def area(request, version_id, area_key):
             "rows": pairs(form, ["title", "description"]),
             "title": _("Area: %(title)s") % {"title": the_area.tr("title")},
         },
+        status=status_for(form),
     )
 
 
@@ -174,6 +177,7 @@ def question(request, version_id, question_key):
             "is_new": is_new,
             "form": form,
         },
+        status=status_for(form),
     )
 
 
@@ -196,6 +200,7 @@ def add_question(request, version_id, area_key):
         request,
         "agency/editor_question.html",
         {"version": version, "area": the_area, "question": None, "is_new": True, "form": form},
+        status=status_for(form),
     )
 
 
@@ -243,6 +248,7 @@ def guidance(request, version_id, area_key, level):
             "level_name": version.level_names()[level - 1] if 1 <= level <= 5 else level,
             "form": form,
         },
+        status=status_for(form),
     )
 
 

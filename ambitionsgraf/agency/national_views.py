@@ -4,6 +4,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 
 from ambitionsgraf.lib import collector
+from ambitionsgraf.lib.form_status import status_for
 
 from . import national, national_data
 from .access import analyst_required
@@ -36,5 +37,5 @@ def picture(request):
             "page": page(result, areas),
             "min_organisations": national.MIN_ORGANISATIONS,
         },
-        status=400 if form.errors else 200,
+        status=status_for(form),
     )

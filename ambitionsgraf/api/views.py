@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.organisations.access import get_organisation
 
 from .audit import CREATED, REVOKED, record_token
@@ -48,7 +49,7 @@ def tokens(request, code):
             "secret": secret,
             "new_token": new_token,
         },
-        status=400 if form.errors else 200,
+        status=status_for(form),
     )
     # The page may carry a secret: never keep it in a cache.
     add_never_cache_headers(response)

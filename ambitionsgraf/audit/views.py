@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.organisations.access import get_organisation
 
 from .describe import row
@@ -37,5 +38,5 @@ def organisation_log(request, code):
             "rows": [row(event) for event in page],
             "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         },
-        status=400 if form.errors else 200,
+        status=status_for(form),
     )

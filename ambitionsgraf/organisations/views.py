@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from ambitionsgraf.accounts.forms import AccountForm
 from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.lib import mail
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.rounds.models import Round
 from ambitionsgraf.rounds.participation import participation_of
@@ -102,7 +103,10 @@ def invite_admin(request, code):
         messages.success(request, _("The invitation is sent to %s.") % invitation.email)
         return redirect("organisations:overview", organisation.code)
     return render(
-        request, "organisations/invite_admin.html", {"organisation": organisation, "form": form}
+        request,
+        "organisations/invite_admin.html",
+        {"organisation": organisation, "form": form},
+        status=status_for(form),
     )
 
 
@@ -154,5 +158,5 @@ def accept_invitation(request, token):
             "coach": invitation.role == Role.COACH,
             "wrong_account": wrong_account,
         },
-        status=400 if wrong_account and request.method == "POST" else 200,
+        status=400 if wrong_account and request.method == "POST" else status_for(account),
     )

@@ -22,6 +22,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.rounds.models import Respondent
 
 from .access import get_organisation
@@ -73,7 +74,7 @@ def settings(request, code):
         request,
         "organisations/settings.html",
         {"organisation": organisation, "form": form},
-        status=400 if form.is_bound else 200,
+        status=status_for(form),
     )
 
 
@@ -147,5 +148,5 @@ def delete(request, code):
             "actions": organisation.actions.count(),
             "members": organisation.memberships.count(),
         },
-        status=400 if form.is_bound else 200,
+        status=status_for(form),
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ambitionsgraf.audit import log
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.organisations.access import get_organisation
 
 from . import services
@@ -127,7 +128,7 @@ def add_action(request, code):
         request,
         "plans/action_form.html",
         {"organisation": organisation, "form": form, "action": None},
-        status=400 if form.errors else 200,
+        status=status_for(form),
     )
 
 
@@ -150,7 +151,7 @@ def edit_action(request, code, action_code):
         request,
         "plans/action_form.html",
         {"organisation": organisation, "form": form, "action": action},
-        status=400 if form.errors else 200,
+        status=status_for(form),
     )
 
 
@@ -223,5 +224,5 @@ def comment(request, code, action_code):
             "comments": action.comments.select_related("author"),
             "form": form,
         },
-        status=400 if form.errors else 200,
+        status=status_for(form),
     )

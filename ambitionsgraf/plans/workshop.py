@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ambitionsgraf.audit.log import Action, area_ref, record
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_round
 from ambitionsgraf.results import scoring
@@ -256,7 +257,7 @@ def area(request, code, round_code, number):
             questions=_questions(round_, area_view.area),
             form=form,
         ),
-        status=400 if form is not None and form.is_bound else 200,
+        status=status_for(form),
     )
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.lib.limits import per_client
 from ambitionsgraf.maturity.models import ModelVersion, Question
 
@@ -68,4 +69,5 @@ def start(request):
         request,
         "quickcheck/start.html",
         {"form": form, "version": version, "available": bool(questions)},
+        status=status_for(form),
     )

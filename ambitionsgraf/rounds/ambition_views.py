@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from ambitionsgraf.audit.changes import ambition_changes
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.organisations.access import get_round
 
 from . import services
@@ -48,6 +49,7 @@ def ambition(request, code, round_code):
         request,
         "rounds/ambition.html",
         {"organisation": organisation, "round": round_, "form": form},
+        status=status_for(form),
     )
 
 

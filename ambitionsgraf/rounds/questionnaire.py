@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.lib.tokens import token_hash
 
 from . import answering, link_reads, question_block
@@ -156,6 +157,7 @@ def area_page(request, token, number):
             "form": form,
             "questions": question_block.html(form, round_.model_version),
         },
+        status=status_for(form),
     )
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib.form_status import status_for
 from ambitionsgraf.maturity.models import Perspective
 from ambitionsgraf.organisations.access import get_organisation, get_round
 
@@ -42,6 +43,7 @@ def new_round(request, code):
         request,
         "rounds/new.html",
         {"organisation": organisation, "form": form, "last_round": organisation.rounds.first()},
+        status=status_for(form),
     )
 
 
@@ -97,6 +99,7 @@ def new_round_from_last(request, code):
             "form": form,
             "erased": len(everyone) - len(earlier),
         },
+        status=status_for(form),
     )
 
 
@@ -176,6 +179,7 @@ def remind(request, code, round_code):
             "reminder_form": form,
             "reminder_days": reminders.days_before_closing(),
         },
+        status=status_for(form),
     )
 
 
@@ -223,7 +227,10 @@ def invite(request, code, round_code):
             )
             return redirect("rounds:detail", organisation.code, round_.code)
     return render(
-        request, "rounds/invite.html", {"organisation": organisation, "round": round_, "form": form}
+        request,
+        "rounds/invite.html",
+        {"organisation": organisation, "round": round_, "form": form},
+        status=status_for(form),
     )
 
 

@@ -44,7 +44,7 @@ def test_an_address_too_long_to_be_one_is_refused_by_the_form_before_any_check(c
 
     response = client.post(reverse("accounts:login"), {"username": typed, "password": "fel"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["username"]
     assert not events(Action.SIGN_IN_FAILED)
 

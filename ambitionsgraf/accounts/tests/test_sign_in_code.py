@@ -66,7 +66,7 @@ def test_a_wrong_code_is_refused_with_a_clear_message(client, app):
 
     response = code_step(client, "000000" if totp_code(app) != "000000" else "111111")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", WRONG) in page_text(response)
     assert 'aria-invalid="true"' in response.content.decode()
     assert signed_in_user_id(client) is None
@@ -87,7 +87,7 @@ def test_a_used_code_cannot_be_used_again(client, app):
 
     response = code_step(other, code)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert signed_in_user_id(other) is None
 
 
@@ -176,7 +176,7 @@ def test_the_code_page_without_a_password_first_goes_to_sign_in(client, db):
 @pytest.mark.django_db
 def test_ten_wrong_passwords_still_lock_an_account_with_two_factor(client, app):
     for _ in range(9):
-        assert password_step(client, password="fel").status_code == 200
+        assert password_step(client, password="fel").status_code == 400
     assert password_step(client, password="fel").status_code == 429
     assert password_step(client, password=PASSWORD).status_code == 429
     assert pending.SESSION_KEY not in client.session

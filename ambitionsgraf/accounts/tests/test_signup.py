@@ -58,7 +58,7 @@ def test_signup_accepts_number_without_dash_and_stores_it_with_one(client, db):
 def test_wrong_check_digit_shows_the_translated_message_and_creates_nothing(client, db):
     response = client.post(reverse("accounts:signup"), signup_data(org_number="212000-0143"))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", CHECK_DIGIT) in page_text(response)
     assert_nothing_created()
 
@@ -84,7 +84,7 @@ def test_wrong_check_digit_message_is_english_on_english_page(client, db):
 def test_personal_identity_number_is_refused(client, db, number):
     response = client.post(reverse("accounts:signup"), signup_data(org_number=number))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", PERSONAL) in page_text(response)
     assert_nothing_created()
 
@@ -101,7 +101,7 @@ def test_already_registered_number_is_refused_with_ask_the_admin_message(client,
 
     response = client.post(reverse("accounts:signup"), signup_data(org_number="2120000142"))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", TAKEN) in page_text(response)
     assert_nothing_created()
     assert Organisation.objects.count() == 1
@@ -112,7 +112,7 @@ def test_duplicate_account_email_is_refused(client, db):
 
     response = client.post(reverse("accounts:signup"), signup_data(email="NY@nystad.example"))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", EMAIL_TAKEN) in page_text(response)
     assert User.objects.count() == 1
     assert not Organisation.objects.filter(name="Nystads kommun").exists()
@@ -132,7 +132,7 @@ def test_eleven_registrations_an_hour_from_one_address_are_one_too_many(client, 
     client.logout()
     refused = register(10)
 
-    assert refused.status_code == 200
+    assert refused.status_code == 400
     text = page_text(refused)
     assert "Många organisationer har registrerats från ditt nätverk" in text
     assert "Försök igen om 60 minuter." in text

@@ -111,7 +111,7 @@ def test_an_empty_text_is_refused_by_its_field_and_nothing_is_saved(owner, draft
         {"title_sv": "Mål", "title_en": "", "description_sv": "X", "description_en": "Y"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This field is required." in page_text(response)
     assert serialise(draft) == before
 

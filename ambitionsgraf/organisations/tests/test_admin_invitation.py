@@ -65,7 +65,7 @@ def test_the_token_is_stored_only_as_a_hash(admin_a_client, org_a, mailoutbox):
 def test_existing_admin_cannot_be_invited_again(admin_a_client, org_a, admin_a, mailoutbox):
     response = invite(admin_a_client, org_a, email=admin_a.email)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", "This person is already an admin of the organisation.") in (
         page_text(response)
     )

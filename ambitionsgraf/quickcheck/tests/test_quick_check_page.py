@@ -103,7 +103,7 @@ def test_the_model_has_no_field_that_could_hold_personal_data():
 
 def test_missing_answers_get_clear_messages_and_store_nothing(client, core_questions):
     response = client.post(url(), {"save": "on"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     text = page_text(response)
     assert response.templates[0].name == "quickcheck/start.html"
     assert QuickCheck.objects.count() == 0
@@ -140,7 +140,7 @@ def test_invalid_input_gets_a_clear_message_and_stores_nothing(
     key = core_questions[2].area.key
     data["organisation_type" if field == "organisation_type" else f"{field}_{key}"] = value
     response = client.post(url(), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     text = page_text(response)
     assert in_language("sv", message) in text
     assert "<script>" not in text.split("<main", 1)[1]

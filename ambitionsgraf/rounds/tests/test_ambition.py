@@ -70,7 +70,7 @@ def test_invalid_targets_are_refused_and_nothing_is_saved(post_ambition, round_a
 
     response = post_ambition(goals=raw, planning="5", strategies="3")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", RANGE) in page_text(response)
     assert saved(round_a) == before
 

@@ -78,7 +78,7 @@ def test_a_refused_comment_comes_back_with_its_error_by_the_field_and_its_text(
 
     html = response.content.decode()
     pk = questions[0].pk
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert f'<div id="c{pk}_error">' in html
     assert f'aria-invalid="true" aria-describedby="c{pk}_error"' in html
     assert "x" * 2001 in html

@@ -98,7 +98,7 @@ def test_a_level_outside_the_choices_is_refused(client, respondent_a, areas):
 
     response = client.post(area_url(token, 1), area_post(questions, level="7"))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors
     assert not respondent.answers.exists()
 

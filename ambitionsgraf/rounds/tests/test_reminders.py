@@ -223,7 +223,7 @@ def test_an_unknown_perspective_is_refused_and_nothing_is_sent(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_a_client.post(remind_url(org_a, round_a), {"perspective": "board"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["reminder_form"].errors
     assert mailoutbox == []
     assert not Respondent.objects.filter(reminders_sent__gt=0).exists()

@@ -48,7 +48,7 @@ def test_closing_date_in_the_past_is_refused(admin_a_client, org_a, model_versio
 
     response = start(admin_a_client, org_a, closes_on=yesterday.isoformat())
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", "The closing date cannot be in the past.") in page_text(response)
     assert not Round.objects.exists()
 
@@ -56,6 +56,6 @@ def test_closing_date_in_the_past_is_refused(admin_a_client, org_a, model_versio
 def test_without_a_published_model_no_round_is_started(admin_a_client, org_a):
     response = start(admin_a_client, org_a)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert in_language("sv", "No model version is published yet.") in page_text(response)
     assert not Round.objects.exists()
