@@ -40,13 +40,10 @@ class RoundView:
     result: scoring.RoundResult
     areas: list[AreaView]
 
-    def by_gap(self):
-        order = {r.key: i for i, r in enumerate(self.result.by_gap())}
-        return sorted(self.areas, key=lambda a: order[a.area.key])
-
     def by_effective_gap(self):
         """Areas by the gap from the agreed (else computed) level, largest first, then model
-        order; areas without a gap last. The action plan is ordered this way."""
+        order; areas without a gap last. The results page, the action plan and the board report
+        are ordered this way."""
         ranked = sorted(
             enumerate(self.areas),
             key=lambda pair: (
