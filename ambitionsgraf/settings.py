@@ -270,7 +270,8 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"hide_keys": {"()": "ambitionsgraf.lib.log_filters.HideKeysInPaths"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["hide_keys"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"level": "WARNING"},
