@@ -21,7 +21,7 @@ from ambitionsgraf.maturity.loader import MODEL_DIR
 from .form_pages import ADMIN, Page, World, path
 
 MODEL_TEXT = (MODEL_DIR / "ambitionsgraf-1.yaml").read_text(encoding="utf-8")
-REFUSED = {400, 404, 405}
+REFUSED = {400, 404, 405, 429}
 
 # ---------------------------------------------------------------- reading forms
 

@@ -29,8 +29,9 @@ PROPERTIES = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-# What a form page may answer: the form with its errors, a redirect, not found, wrong method.
-ALLOWED = {200, 302, 400, 404, 405}
+# What a form page may answer: the form with its errors (429 when a limit refused it), a
+# redirect, not found, wrong method.
+ALLOWED = {200, 302, 400, 404, 405, 429}
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -68,7 +69,9 @@ def post_and_check(world, page, target, data):
         if refused(response):
             assert snapshot() == before, f"{page}: refused, yet the database changed"
         if form_errors(response):
-            assert response.status_code == 400, f"{page}: errors shown with {response.status_code}"
+            assert response.status_code == 400 or (
+                response.status_code == 429 and "Retry-After" in response
+            ), f"{page}: errors shown with {response.status_code}"
         transaction.set_rollback(True)
     return response
 

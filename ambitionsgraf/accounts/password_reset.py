@@ -12,7 +12,7 @@ when to try again.
 from django.contrib.auth import views as auth_views
 from django.utils.translation import ngettext
 
-from ambitionsgraf.lib.form_status import ErrorsAnswer400
+from ambitionsgraf.lib.form_status import ErrorsAnswer400, over_limit
 from ambitionsgraf.lib.limits import Limit, per_client
 
 PER_EMAIL = "5/hour"
@@ -45,7 +45,7 @@ class ResetView(ErrorsAnswer400, auth_views.PasswordResetView):
             )
             % {"minutes": minutes},
         )
-        return self.form_invalid(form)
+        return over_limit(self.form_invalid(form), minutes * 60)
 
 
 class NewPasswordView(ErrorsAnswer400, auth_views.PasswordResetConfirmView):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
 from ambitionsgraf.audit.log import Action, record
-from ambitionsgraf.lib.form_status import ErrorsAnswer400, status_for
+from ambitionsgraf.lib.form_status import ErrorsAnswer400, over_limit, status_for
 
 from . import pending, two_factor
 from .forms import CodeForm, SignInForm
@@ -78,6 +78,7 @@ def login_code(request):
             "The 6 digits your authenticator app shows now, or one of your recovery codes."
         ),
     )
+    wait = 0
     if request.method == "POST" and form.is_valid():
         result = two_factor.check_sign_in_code(waiting.user, form.cleaned_data["code"])
         if result.device is not None:
@@ -85,7 +86,8 @@ def login_code(request):
         wait = result.wait_seconds
         form.add_error("code", wait_message(wait) if wait else WRONG_CODE)
         record(Action.SIGN_IN_FAILED, request=request, actor=waiting.user, step="code")
-    return render(request, "accounts/login_code.html", {"form": form}, status=status_for(form))
+    response = render(request, "accounts/login_code.html", {"form": form}, status=status_for(form))
+    return over_limit(response, wait) if wait else response
 
 
 def _sign_in(request, waiting: pending.PendingSignIn, result: two_factor.CodeCheck):

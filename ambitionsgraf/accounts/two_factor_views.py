@@ -14,7 +14,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 
 from ambitionsgraf.audit.log import Action, record
-from ambitionsgraf.lib.form_status import status_for
+from ambitionsgraf.lib.form_status import over_limit, status_for
 
 from . import two_factor
 from .forms import CodeForm, CurrentPasswordForm
@@ -50,6 +50,7 @@ def setup(request):
         label=_("Code from the app"),
         help_text=_("The 6 digits the app shows for Ambitionsgraf now."),
     )
+    wait = 0
     if request.method == "POST" and form.is_valid():
         code = two_factor.normalise_code(form.cleaned_data["code"])
         result = two_factor.check_code(device, code) if code.isdigit() else two_factor.CodeCheck()
@@ -64,10 +65,11 @@ def setup(request):
             _remember_new_codes(request, codes)
             messages.success(request, _("Two-factor sign-in is on."))
             return redirect("accounts:recovery_codes")
+        wait = result.wait_seconds
         form.add_error(
             "code",
-            wait_message(result.wait_seconds)
-            if result.wait_seconds
+            wait_message(wait)
+            if wait
             else _(
                 "That is not the code the app shows now. Check that you added the key shown "
                 "on this page, then write the newest code."
@@ -75,12 +77,13 @@ def setup(request):
         )
     secret = two_factor.secret_base32(device)
     uri = two_factor.otpauth_uri(secret, user.email, digits=device.digits, period=device.step)
-    return render(
+    response = render(
         request,
         "accounts/two_factor_setup.html",
         {"form": form, "secret": two_factor.grouped(secret), "qr": two_factor.qr_data_uri(uri)},
         status=status_for(form),
     )
+    return over_limit(response, wait) if wait else response
 
 
 @login_required

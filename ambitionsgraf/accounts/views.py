@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ambitionsgraf.audit.log import Action, record
-from ambitionsgraf.lib.form_status import status_for
+from ambitionsgraf.lib.form_status import over_limit, status_for
 from ambitionsgraf.lib.limits import per_client
 from ambitionsgraf.organisations.forms import OrganisationForm
 from ambitionsgraf.organisations.models import Membership, Role
@@ -20,13 +20,14 @@ from .forms import AccountForm
 SIGNUPS_PER_CLIENT = "10/hour"
 
 
-def _within_limit(request, account: AccountForm) -> bool:
+def _wait_for_limit(request, account: AccountForm) -> int:
     """At most SIGNUPS_PER_CLIENT registrations an hour from one client address: enough for a
     municipality behind one address, too few for a script filling the service with
-    organisations. Over it, the form says when to try again and nothing is made."""
+    organisations. Over it, the form says when to try again, nothing is made, and the seconds
+    to wait are returned (0: go ahead)."""
     limit = per_client(request, "signup", SIGNUPS_PER_CLIENT)
     if limit.allow_request(request):
-        return True
+        return 0
     minutes = limit.minutes_to_wait()
     account.add_error(
         None,
@@ -39,15 +40,18 @@ def _within_limit(request, account: AccountForm) -> bool:
         )
         % {"minutes": minutes},
     )
-    return False
+    return minutes * 60
 
 
 def signup(request):
     """Create an account and an organisation in one step; the new user becomes its admin."""
+    wait = 0
     if request.method == "POST":
         account = AccountForm(request.POST, prefix="account")
         organisation = OrganisationForm(request.POST, prefix="org")
-        if account.is_valid() and organisation.is_valid() and _within_limit(request, account):
+        if account.is_valid() and organisation.is_valid():
+            wait = _wait_for_limit(request, account)
+        if account.is_valid() and organisation.is_valid() and not wait:
             try:
                 with transaction.atomic():
                     user = account.save(language=get_language()[:2])
@@ -68,12 +72,13 @@ def signup(request):
     else:
         account = AccountForm(prefix="account")
         organisation = OrganisationForm(prefix="org")
-    return render(
+    response = render(
         request,
         "accounts/signup.html",
         {"account": account, "organisation_form": organisation},
         status=status_for(account, organisation),
     )
+    return over_limit(response, wait) if wait else response
 
 
 @login_required

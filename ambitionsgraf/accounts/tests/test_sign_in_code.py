@@ -99,6 +99,7 @@ def test_wrong_codes_are_throttled_with_a_clear_message(client, app):
     response = code_step(client, totp_code(app), path=english("accounts:login_code"))
 
     assert "Too many wrong codes in a row. Wait 1 second and try again." in page_text(response)
+    assert (response.status_code, response["Retry-After"]) == (429, "1")
     assert signed_in_user_id(client) is None
     unthrottle(app)
     assert code_step(client, totp_code(app)).status_code == 302

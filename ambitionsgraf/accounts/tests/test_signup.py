@@ -132,7 +132,8 @@ def test_eleven_registrations_an_hour_from_one_address_are_one_too_many(client, 
     client.logout()
     refused = register(10)
 
-    assert refused.status_code == 400
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
     text = page_text(refused)
     assert "Många organisationer har registrerats från ditt nätverk" in text
     assert "Försök igen om 60 minuter." in text

@@ -96,6 +96,21 @@ def test_a_wrong_first_code_turns_nothing_on(user):
     assert not Event.objects.filter(action=Action.TWO_FACTOR_ENABLED).exists()
 
 
+def test_a_code_straight_after_a_wrong_one_must_wait_and_says_how_long(user):
+    client = logged_in(user)
+    client.get(reverse("accounts:two_factor_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    right = totp_code(device)
+    client.post(
+        reverse("accounts:two_factor_setup"), {"code": "000000" if right != "000000" else "111111"}
+    )
+
+    response = client.post(reverse("accounts:two_factor_setup"), {"code": right})
+
+    assert (response.status_code, response["Retry-After"]) == (429, "1")
+    assert not two_factor.is_on(user)
+
+
 def test_the_setup_page_when_it_is_already_on_goes_to_the_account(app):
     response = logged_in(app.user).get(reverse("accounts:two_factor_setup"))
     assert response["Location"] == reverse("accounts:account")
