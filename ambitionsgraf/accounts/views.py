@@ -49,9 +49,9 @@ def signup(request):
     if request.method == "POST":
         account = AccountForm(request.POST, prefix="account")
         organisation = OrganisationForm(request.POST, prefix="org")
-        if account.is_valid() and organisation.is_valid():
-            wait = _wait_for_limit(request, account)
-        if account.is_valid() and organisation.is_valid() and not wait:
+        valid = account.is_valid() and organisation.is_valid()
+        wait = _wait_for_limit(request, account) if valid else 0
+        if valid and not wait:
             try:
                 with transaction.atomic():
                     user = account.save(language=get_language()[:2])
