@@ -30,8 +30,8 @@ def test_a_sign_up_sent_twice_at_once_registers_once_and_says_what_is_taken(monk
     assert at_the_same_moment(send, send) == []
 
     statuses = sorted(r.status_code for r in responses)
-    assert statuses == [200, 302]
-    again = next(r for r in responses if r.status_code == 200).content.decode()
+    assert statuses == [302, 400]
+    again = next(r for r in responses if r.status_code == 400).content.decode()
     assert "ny@nystad.example" in again  # the form kept what was written
     assert 'aria-invalid="true"' in again
     assert User.objects.filter(email="ny@nystad.example").count() == 1
