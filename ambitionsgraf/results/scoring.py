@@ -1,6 +1,7 @@
 """The measuring rules: from finished responses to the results of a round.
 
-Pure functions over frozen dataclasses; no database. The numbered rules:
+Pure functions over frozen dataclasses (scoring_types.py, re-exported here); no database.
+The numbered rules:
 
 1. A respondent's area score is the mean of the levels (1-5) they gave to the
    area's questions put to their perspective. "Don't know" (None) and a missing
@@ -15,7 +16,9 @@ Pure functions over frozen dataclasses; no database. The numbered rules:
 5. Gap = ambition - organisation score (negative: above the ambition).
 6. Spread = max - min of the shown perspectives' scores; a spread of at least
    1.0 is flagged as disagreement.
-7. Areas are ranked by gap, largest first, areas without a gap last.
+7. Areas are ranked by gap, largest first, ties in model order, areas without a
+   gap last (``rank_by_gap``; after a dialogue workshop the pages rank by the gap
+   from its agreed level where it set one).
 8. A question's answer distribution counts only the respondents counted under
    rule 3, and is shown only if at least ``min_group`` of them were asked it.
 
@@ -25,121 +28,30 @@ Scores are unrounded floats; rounding is for display.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
-PERSPECTIVES = ("leadership", "procurement", "operations")
+from .scoring_types import (
+    LEVELS,
+    PERSPECTIVES,
+    AreaResult,
+    AreaSpec,
+    QuestionDistribution,
+    QuestionSpec,
+    Response,
+    RoundResult,
+    check_level,
+)
+
 POOLED = "pooled"
 MIN_GROUP = 3
-LEVELS = (1, 2, 3, 4, 5)
 MIN_AMBITION = 1
 MAX_AMBITION = 5
 DISAGREEMENT_SPREAD = 1.0
+T = TypeVar("T")
 # Spreads are differences of floats: 4.6 - 3.6 == 0.9999999999999996.
 _TOLERANCE = 1e-9
-
-
-def _check_level(level: object) -> None:
-    if level is not None and (isinstance(level, bool) or level not in LEVELS):
-        raise ValueError(f"An answer must be a level 1-5 or None, not {level!r}")
-
-
-@dataclass(frozen=True)
-class QuestionSpec:
-    key: str
-    area_key: str
-    perspectives: frozenset[str]
-
-    def __post_init__(self) -> None:
-        unknown = set(self.perspectives) - set(PERSPECTIVES)
-        if unknown:
-            raise ValueError(f"Unknown perspectives {sorted(unknown)} in {self.key!r}")
-
-    def is_put_to(self, perspective: str) -> bool:
-        return perspective in self.perspectives
-
-
-@dataclass(frozen=True)
-class AreaSpec:
-    key: str
-    questions: tuple[QuestionSpec, ...]  # in model order
-
-    def questions_for(self, perspective: str) -> tuple[QuestionSpec, ...]:
-        return tuple(q for q in self.questions if q.is_put_to(perspective))
-
-
-@dataclass(frozen=True)
-class Response:
-    """One finished respondent.
-
-    ``answers`` maps a question key to a level 1-5 or None ("don't know"); a
-    missing key means the question was not answered.
-    """
-
-    perspective: str
-    answers: Mapping[str, int | None]
-
-    def __post_init__(self) -> None:
-        if self.perspective not in PERSPECTIVES:
-            raise ValueError(f"Unknown perspective {self.perspective!r}")
-        for level in self.answers.values():
-            _check_level(level)
-
-
-@dataclass(frozen=True)
-class QuestionDistribution:
-    """How the respondents asked a question answered it.
-
-    When ``shown`` is False (fewer than ``min_group`` asked) the counts are all
-    zero and the mean is None, so a hidden distribution cannot leak.
-    """
-
-    key: str
-    asked: int
-    counts: tuple[int, int, int, int, int]  # levels 1..5
-    dont_know: int
-    unanswered: int
-    mean: float | None
-    shown: bool
-
-
-@dataclass(frozen=True)
-class AreaResult:
-    key: str
-    # Only perspectives shown on their own, in PERSPECTIVES order.
-    perspective_scores: dict[str, float | None]
-    pooled_score: float | None  # None when no pool is counted
-    organisation_score: float | None
-    ambition: float | None
-    gap: float | None
-    spread: float | None
-    disagreement: bool
-    questions: tuple[QuestionDistribution, ...]
-
-
-@dataclass(frozen=True)
-class RoundResult:
-    areas: tuple[AreaResult, ...]  # model order
-    respondents: dict[str, int]  # per perspective, all three keys present
-    shown_perspectives: tuple[str, ...]  # in PERSPECTIVES order
-    pooled_respondents: int  # respondents in the counted pool, else 0
-    excluded_respondents: int  # respondents of a pool too small to count
-
-    def by_gap(self) -> tuple[AreaResult, ...]:
-        """Largest gap first; areas without a gap last; ties in model order."""
-
-        def rank(item: tuple[int, AreaResult]) -> tuple[bool, float, int]:
-            position, area = item
-            if area.gap is None:
-                return (True, 0.0, position)
-            return (False, -area.gap, position)
-
-        return tuple(area for _, area in sorted(enumerate(self.areas), key=rank))
-
-    @property
-    def has_results(self) -> bool:
-        return any(area.organisation_score is not None for area in self.areas)
 
 
 def respondent_area_score(
@@ -149,7 +61,7 @@ def respondent_area_score(
     asked = len(questions)
     levels = [answers[q.key] for q in questions if answers.get(q.key) is not None]
     for level in levels:
-        _check_level(level)
+        check_level(level)
     if asked == 0 or len(levels) * 2 < asked:
         return None
     return sum(levels) / len(levels)
@@ -234,6 +146,17 @@ def group_area_score(area: AreaSpec, members: Sequence[Response]) -> float | Non
     return median(
         respondent_area_score(r.answers, area.questions_for(r.perspective)) for r in members
     )
+
+
+def rank_by_gap(items: Sequence[T], gap: Callable[[T], float | None]) -> list[T]:
+    """Rule 7: largest gap first; items without a gap last; ties in the order given."""
+
+    def rank(pair: tuple[int, T]) -> tuple[bool, float, int]:
+        position, item = pair
+        value = gap(item)
+        return (True, 0.0, position) if value is None else (False, -value, position)
+
+    return [item for _, item in sorted(enumerate(items), key=rank)]
 
 
 def _ambition_value(key: str, value: float | Decimal | None) -> float | None:

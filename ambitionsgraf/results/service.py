@@ -41,18 +41,9 @@ class RoundView:
     areas: list[AreaView]
 
     def by_effective_gap(self):
-        """Areas by the gap from the agreed (else computed) level, largest first, then model
-        order; areas without a gap last. The results page, the action plan and the board report
-        are ordered this way."""
-        ranked = sorted(
-            enumerate(self.areas),
-            key=lambda pair: (
-                pair[1].effective_gap is None,
-                -(pair[1].effective_gap or 0),
-                pair[0],
-            ),
-        )
-        return [area for _index, area in ranked]
+        """Areas by the gap from the agreed (else computed) level, by rule 7. The results
+        page, the action plan and the board report are ordered this way."""
+        return scoring.rank_by_gap(self.areas, lambda a: a.effective_gap)
 
     @property
     def has_agreed(self) -> bool:

@@ -42,7 +42,7 @@ from django.utils import timezone
 
 from ambitionsgraf.rounds.models import Respondent, Round
 
-from . import scoring
+from . import scoring, scoring_types
 from .models import RoundSummary
 from .summary import SERIES, Summary, decoded_levels, leading_series
 from .summary_queries import kept_rounds, parsed_ambitions
@@ -51,7 +51,11 @@ __all__ = ["RULES", "Levels", "Summary", "read", "read_levels", "read_many", "re
            "refresh_many"]  # fmt: skip
 
 FORMAT = "3"  # bump when the stored figures change shape
-RULES = hashlib.sha256(Path(scoring.__file__).read_bytes() + FORMAT.encode()).hexdigest()[:16]
+# The rules and the shapes they read and give: a change to either makes every kept summary stale.
+_RULE_FILES = (scoring.__file__, scoring_types.__file__)
+RULES = hashlib.sha256(
+    b"".join(Path(name).read_bytes() for name in _RULE_FILES) + FORMAT.encode()
+).hexdigest()[:16]
 BATCH = 250  # rounds whose answers are read at once when computing
 MISS_QUERIES = 3  # the questions, the answers, storing (two more per further batch)
 

@@ -10,6 +10,7 @@ from ambitionsgraf.results.scoring import (
     Response,
     compute_round,
     median,
+    rank_by_gap,
     respondent_area_score,
     valid_ambition,
 )
@@ -301,7 +302,8 @@ def test_areas_by_gap_largest_first_ties_in_model_order_none_last():
     ambitions = {"a": None, "b": 4, "c": 5, "d": 4, "e": 2}
     result = compute_round(areas, responses, ambitions)
     assert [a.key for a in result.areas] == ["a", "b", "c", "d", "e"]
-    assert [a.key for a in result.by_gap()] == ["c", "b", "d", "e", "a"]
+    ranked = rank_by_gap(result.areas, lambda a: a.gap)
+    assert [a.key for a in ranked] == ["c", "b", "d", "e", "a"]
 
 
 # Questions put only to some perspectives
