@@ -62,7 +62,8 @@ class Export:
 
 
 class ResultsExport(Export):
-    """One row per area: level, ambition, gap, agreed level, each group shown, spread."""
+    """One row per area: level, ambition, gap, agreed level and the gap from it, each group
+    shown, spread: the results page's table."""
 
     def __init__(self, organisation, round_, view):
         super().__init__(organisation, round_)
@@ -82,6 +83,7 @@ class ResultsExport(Export):
             Column(_("Ambition"), LEVEL, 11),
             Column(_("Gap"), GAP, 9),
             Column(_("Agreed level"), LEVEL, 13),
+            Column(_("Gap from the agreed level"), GAP, 14),
         ]
         columns += [Column(str(labels[p]), LEVEL, 14) for p in result.shown_perspectives]
         if result.pooled_respondents:
@@ -94,7 +96,7 @@ class ResultsExport(Export):
         for a in self.view.areas:
             r = a.result
             row = [a.area.key, a.area.tr("title"), r.organisation_score, r.ambition, r.gap]
-            row.append(a.agreed)
+            row += [a.agreed, a.effective_gap if a.agreed is not None else None]
             row += [r.perspective_scores.get(p) for p in result.shown_perspectives]
             if result.pooled_respondents:
                 row.append(r.pooled_score)

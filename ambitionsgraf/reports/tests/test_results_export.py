@@ -14,7 +14,8 @@ from ambitionsgraf.results.service import load_round
 
 HEADER = [
     "Area key", "Area", "Whole organisation", "Ambition", "Gap", "Agreed level",
-    "Leadership", "Procurement function", "Operations", "Spread", "Perspectives disagree",
+    "Gap from the agreed level", "Leadership", "Procurement function", "Operations", "Spread",
+    "Perspectives disagree",
 ]  # fmt: skip
 
 
@@ -68,17 +69,18 @@ def test_results_csv_reads_back_as_load_rounds_figures(admin_a_client, org_a, re
     assert len(body) == len(view.areas) == 8
     for row, a in zip(body, view.areas, strict=True):
         r = a.result
-        expected = [r.organisation_score, r.ambition, r.gap, a.agreed]
+        from_agreed = a.effective_gap if a.agreed is not None else None
+        expected = [r.organisation_score, r.ambition, r.gap, a.agreed, from_agreed]
         expected += [r.perspective_scores[p] for p in ("leadership", "procurement", "operations")]
         expected += [r.spread]
         assert row[0] == a.area.key
         assert row[1] == a.area.tr("title", "sv")
-        for text, value in zip(row[2:10], expected, strict=True):
+        for text, value in zip(row[2:11], expected, strict=True):
             if value is None:
                 assert text == ""
             else:
                 assert csv_number(text) == pytest.approx(float(round_level(value)), abs=1e-9)
-        assert row[10] == in_language("sv", "Yes" if r.disagreement else "No")
+        assert row[11] == in_language("sv", "Yes" if r.disagreement else "No")
 
 
 def test_results_csv_shows_the_same_figures_as_the_results_page(
@@ -94,7 +96,9 @@ def test_results_csv_shows_the_same_figures_as_the_results_page(
         assert row[2:4] == [shown[h] for h in sv("Whole organisation", "Ambition")]
         assert row[4] == shown[in_language("sv", "Gap")].replace("+", "").replace("−", "-")
         assert row[5] == shown[in_language("sv", "Agreed level")].replace("–", "")
-        assert row[6:9] == [shown[h] for h in sv(*PERSPECTIVES)]
+        from_agreed = shown[in_language("sv", "Gap from the agreed level")]
+        assert row[6] == from_agreed.replace("–", "").replace("+", "").replace("−", "-")
+        assert row[7:10] == [shown[h] for h in sv(*PERSPECTIVES)]
 
 
 def test_results_xlsx_holds_load_rounds_unrounded_numbers(admin_a_client, org_a, report_round):
@@ -110,12 +114,13 @@ def test_results_xlsx_holds_load_rounds_unrounded_numbers(admin_a_client, org_a,
         assert row[3] == pytest.approx(r.ambition)
         assert row[4] == pytest.approx(r.gap)
         assert row[5] == (pytest.approx(a.agreed) if a.agreed is not None else None)
-        assert row[6:9] == [
+        assert row[6] == (pytest.approx(a.effective_gap) if a.agreed is not None else None)
+        assert row[7:10] == [
             pytest.approx(r.perspective_scores[p])
             for p in ("leadership", "procurement", "operations")
         ]
-        assert row[9] == pytest.approx(r.spread)
-        assert row[10] is r.disagreement
+        assert row[10] == pytest.approx(r.spread)
+        assert row[11] is r.disagreement
 
 
 def test_results_xlsx_shows_the_pages_figures(admin_a_client, org_a, report_round):
@@ -130,7 +135,7 @@ def test_results_xlsx_shows_the_pages_figures(admin_a_client, org_a, report_roun
             shown[h] for h in sv("Whole organisation", "Ambition")
         ]
         assert level(row[5]) == shown[in_language("sv", "Agreed level")]
-        assert [level(v) for v in row[6:9]] == [shown[h] for h in sv(*PERSPECTIVES)]
+        assert [level(v) for v in row[7:10]] == [shown[h] for h in sv(*PERSPECTIVES)]
 
 
 def test_results_export_follows_the_language_of_the_address(admin_a_client, org_a, report_round):
@@ -139,7 +144,7 @@ def test_results_export_follows_the_language_of_the_address(admin_a_client, org_
     assert rows[0] == HEADER
     assert rows[1][1] == "Goals"
     assert rows[1][2].count(",") == 1  # still a decimal comma, for Swedish Excel
-    assert rows[1][10] in ("Yes", "No")
+    assert rows[1][11] in ("Yes", "No")
 
 
 def test_agreed_levels_sit_beside_the_computed_ones(admin_a_client, org_a, report_round):
@@ -148,3 +153,6 @@ def test_agreed_levels_sit_beside_the_computed_ones(admin_a_client, org_a, repor
     assert rows["facts"][5] == 1.5
     assert rows["goals"][5] == 2.5
     assert rows["planning"][5] is None
+    # The gap from the agreed level, as on the results page; none where nothing was agreed.
+    assert rows["goals"][6] == pytest.approx(rows["goals"][3] - 2.5)
+    assert rows["planning"][6] is None
