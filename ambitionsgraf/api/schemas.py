@@ -111,6 +111,13 @@ class AreaResultOut(Schema):
     agreed_level: float | None = Field(description="The level a dialogue workshop agreed on.")
     ambition: float | None
     gap: float | None = Field(description="Ambition minus the organisation's level.")
+    gap_from_agreed_level: float | None = Field(
+        description=(
+            "Ambition minus the agreed level, where a dialogue workshop agreed on one. The "
+            "results page, the action plan and the board report rank the areas by this gap "
+            "where it exists, else by `gap`."
+        )
+    )
     perspective_levels: dict[str, float | None] = Field(
         description="Only perspectives with at least three finished respondents."
     )

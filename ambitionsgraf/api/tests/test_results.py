@@ -3,11 +3,14 @@ fewer than three finished has no figure of its own, small groups are pooled only
 has three, nothing is given while fewer than three have finished, and no answer, comment or
 respondent is ever in the response."""
 
+from decimal import Decimal
+
 import pytest
 
 from ambitionsgraf.api.testing import bearer
 from ambitionsgraf.conftest import finished_respondents, make_respondent
 from ambitionsgraf.lib.testing import COUNT_QUERIES
+from ambitionsgraf.plans.models import AgreedLevel
 from ambitionsgraf.results.service import load_round
 from ambitionsgraf.rounds.models import Ambition, Answer
 
@@ -121,3 +124,21 @@ def test_results_take_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(10 + COUNT_QUERIES):
         assert results(client, org_a, answered_round, token_a[1]).status_code == 200
+
+
+def test_the_gap_from_a_workshops_agreed_level_is_given_beside_the_computed_one(
+    client, org_a, answered_round, token_a
+):
+    goals, planning = answered_round.model_version.areas.all()[:2]
+    for area in (goals, planning):
+        Ambition.objects.create(round=answered_round, area=area, target=4)
+    AgreedLevel.objects.create(round=answered_round, area=goals, level=Decimal("2.5"))
+
+    areas = {
+        a["area_key"]: a for a in results(client, org_a, answered_round, token_a[1]).json()["areas"]
+    }
+
+    assert (areas[goals.key]["agreed_level"], areas[goals.key]["gap"]) == (2.5, 1.0)
+    assert areas[goals.key]["gap_from_agreed_level"] == 1.5
+    assert areas[planning.key]["gap"] == 1.0
+    assert areas[planning.key]["gap_from_agreed_level"] is None
