@@ -96,7 +96,7 @@ class ResultsExport(Export):
         for a in self.view.areas:
             r = a.result
             row = [a.area.key, a.area.tr("title"), r.organisation_score, r.ambition, r.gap]
-            row += [a.agreed, a.effective_gap if a.agreed is not None else None]
+            row += [a.agreed, a.gap_from_agreed]
             row += [r.perspective_scores.get(p) for p in result.shown_perspectives]
             if result.pooled_respondents:
                 row.append(r.pooled_score)

@@ -34,6 +34,11 @@ class AreaView:
         level, ambition = self.effective_level, self.result.ambition
         return None if level is None or ambition is None else ambition - level
 
+    @property
+    def gap_from_agreed(self) -> float | None:
+        """The gap from the level a workshop agreed on; None where it agreed on none."""
+        return self.effective_gap if self.agreed is not None else None
+
 
 @dataclass
 class RoundView:

@@ -99,7 +99,7 @@ def _area(view) -> dict:
         "agreed_level": level(view.agreed),
         "ambition": level(result.ambition),
         "gap": level(result.gap),
-        "gap_from_agreed_level": level(view.effective_gap) if view.agreed is not None else None,
+        "gap_from_agreed_level": level(view.gap_from_agreed),
         "perspective_levels": {k: level(v) for k, v in result.perspective_scores.items()},
         "pooled_level": level(result.pooled_score),
         "spread": level(result.spread),
