@@ -20,6 +20,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .error_pages import check_error_page
 from .form_data import as_posted, data_for, form_errors, read_form, refused, snapshot
 from .form_pages import ADMIN, ORG, PAGES, build_world, client_for, path, prepare
 
@@ -72,8 +73,15 @@ def post_and_check(world, page, target, data):
             assert response.status_code == 400 or (
                 response.status_code == 429 and "Retry-After" in response
             ), f"{page}: errors shown with {response.status_code}"
+        check_error_page(page, response, shows_errors(response))
         transaction.set_rollback(True)
     return response
+
+
+def shows_errors(response) -> bool:
+    """A form page refused what was sent (not Django's own page for a malformed request)."""
+    templates = {t.name for t in response.templates}
+    return response.status_code in (400, 429) and "400.html" not in templates
 
 
 # ---------------------------------------------------------------- the property
@@ -161,4 +169,5 @@ def test_a_form_shown_again_with_its_errors_answers_400(world, page):
         response = client.post(target, {})
         if form_errors(response):
             assert response.status_code == 400, f"{page}: errors shown with {response.status_code}"
+        check_error_page(page, response, shows_errors(response))
         transaction.set_rollback(True)

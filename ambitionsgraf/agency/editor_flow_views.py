@@ -60,7 +60,7 @@ def upload(request):
     return render(
         request,
         "agency/editor_upload.html",
-        {"form": form, "problems": found},
+        {"form": form, "problems": found, "errors_shown": bool(found)},
         status=400 if found else status_for(form),
     )
 
@@ -83,6 +83,7 @@ def publish(request, version_id):
             return redirect("lab:index")
     else:
         found = problems(version)
+    refused = bool(found) and request.method == "POST"
     return render(
         request,
         "agency/editor_publish.html",
@@ -91,8 +92,9 @@ def publish(request, version_id):
             "previous": previous_published(version),
             "problems": found,
             "tried": request.method == "POST",
+            "errors_shown": refused,
         },
-        status=400 if found and request.method == "POST" else 200,
+        status=400 if refused else 200,
     )
 
 

@@ -127,6 +127,7 @@ def accept_invitation(request, token):
     # The link was sent to one address: someone signed in as another cannot use it, so a
     # forwarded or leaked link does not hand the organisation to the wrong account.
     wrong_account = user is not None and user.email.lower() != invitation.email.lower()
+    refused = wrong_account and request.method == "POST"
     if request.method == "POST" and not wrong_account and (user or account.is_valid()):
         with transaction.atomic():
             if user is None:
@@ -157,6 +158,7 @@ def accept_invitation(request, token):
             "account": account,
             "coach": invitation.role == Role.COACH,
             "wrong_account": wrong_account,
+            "errors_shown": refused,
         },
-        status=400 if wrong_account and request.method == "POST" else status_for(account),
+        status=400 if refused else status_for(account),
     )

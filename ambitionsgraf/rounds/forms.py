@@ -209,6 +209,8 @@ class NextRoundForm(RoundForm):
         label=_("Invite again"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
+    error_anchors = {"respondents": "again-heading"}  # the page draws the boxes itself
+
     class Meta(RoundForm.Meta):
         pass
 

@@ -65,6 +65,18 @@ class AreaForm(forms.Form):
                 },
             )
 
+    def error_links(self):
+        """(anchor, where, message) for the error summary: the page draws the questions itself
+        (question_block), so it says where each one is."""
+        links = []
+        for number, q in enumerate(self.questions, start=1):
+            where = _("Question %(number)d") % {"number": number}
+            for message in self[f"q{q.pk}"].errors:
+                links.append((f"question-{q.key}", where, message))
+            for message in self[f"c{q.pk}"].errors:
+                links.append((f"c{q.pk}", where, message))
+        return links
+
     def shown(self, name: str) -> str | None:
         """What the page showed in field `name` when it was opened; None if the post does not
         say (a page from before this was added, or a client that leaves it out)."""

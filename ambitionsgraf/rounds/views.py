@@ -264,6 +264,12 @@ def close(request, code, round_code):
     return render(
         request,
         "rounds/close.html",
-        {"organisation": organisation, "round": round_, "finished": finished, "error": error},
+        {
+            "organisation": organisation,
+            "round": round_,
+            "finished": finished,
+            "error": error,
+            "errors_shown": bool(error),
+        },
         status=400 if error else 200,
     )

@@ -21,3 +21,14 @@
     form.dataset.sentAt = String(now);
   });
 })();
+
+/* A form sent back with errors: the focus starts at the summary of what to correct, which
+   links to each field, so that a keyboard or screen reader user begins where the problem is
+   told, not at the top of the page (includes/form_errors.html). */
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary[tabindex='-1']");
+  if (summary) {
+    summary.focus();
+  }
+})();

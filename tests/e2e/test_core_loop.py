@@ -141,6 +141,13 @@ def test_core_loop(live_server, page, new_page, mailoutbox, artifacts):
     assert "error" in error_id, "the error is not tied to the field"
     assert page.locator(f"#{error_id.split()[0]}").is_visible()
     assert page.locator(".error-summary[role=alert]").is_visible()
+    # Told first: in the title, and with the focus on the summary, whose link leads to the field.
+    assert page.title().startswith("Fel:")
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_org-org_number"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "org-org_number"
     assert Organisation.objects.count() == 0
     assert User.objects.count() == 0
     check_a11y(page)
@@ -151,7 +158,8 @@ def test_core_loop(live_server, page, new_page, mailoutbox, artifacts):
     organisation = Organisation.objects.get()
     assert organisation.org_number == "212000-0142"
     overview = f"{base}/o/{organisation.code}/"
-    assert page.url == overview
+    # (A redirect keeps the fragment the summary's link put in the address: harmless.)
+    assert page.url.split("#")[0] == overview
     assert page.locator("main h1").inner_text() == "Exempla kommun"
     check_both_languages(page)
     shot(page, "overview-empty", artifacts)

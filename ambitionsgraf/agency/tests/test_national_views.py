@@ -158,9 +158,11 @@ def test_bad_filter_values_get_a_message_and_the_unfiltered_picture(
     counted_organisations(model_version, 5)
     response = analyst_client.get(URL, query)
     assert response.status_code == 400
-    message = "Something on the form needs to be corrected. See the messages by the fields."
-    assert in_language("sv", message) in page_text(response)
-    assert 'aria-invalid="true"' in response.content.decode()
+    assert in_language("sv", "Something needs to be corrected") in page_text(response)
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html
+    for name in query:  # the summary leads to each wrong filter
+        assert f'<a href="#id_{name}">' in html and f'id="id_{name}"' in html
     assert picture(response).organisations.value == 5
 
 

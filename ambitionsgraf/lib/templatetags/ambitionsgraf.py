@@ -1,6 +1,8 @@
 from django import template
+from django.forms import BaseForm
 from django.utils import formats
 
+from ambitionsgraf.lib.form_errors import error_links, shows_errors
 from ambitionsgraf.lib.numbers import round_level
 
 register = template.Library()
@@ -45,3 +47,16 @@ def nth_level(names, level):
         return names[int(level) - 1]
     except (IndexError, TypeError, ValueError):
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def errors_shown(context) -> bool:
+    """{% errors_shown as flag %}: whether this page shows errors (lib.form_errors)."""
+    return shows_errors(context.flatten())
+
+
+@register.simple_tag
+def field_error_links(*forms):
+    """{% field_error_links form other as links %}: the error summary's links for the page's
+    forms, in order (lib.form_errors). A name that is no form on this page is passed over."""
+    return [link for form in forms if isinstance(form, BaseForm) for link in error_links(form)]

@@ -85,3 +85,21 @@ def test_a_refused_comment_comes_back_with_its_error_by_the_field_and_its_text(
     assert f'name="q{pk}" value="3" checked' in html
     assert html.count('aria-invalid="true"') == 1
     assert not respondent.answers.exists()
+
+
+def test_the_error_summary_names_each_question_and_leads_to_it(client, respondent_a):
+    respondent, token = respondent_a
+    _area, questions = areas_for(respondent)[0]
+    data = area_post(questions, level="3")
+    data[f"q{questions[1].pk}"] = "7"  # no such level
+    data[f"c{questions[2].pk}"] = "x" * 2001
+
+    html = client.post(area_url(token), data).content.decode()
+
+    summary = html.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert f'<a href="#question-{questions[1].key}">Fråga 2: ' in summary
+    assert f'<a href="#c{questions[2].pk}">Fråga 3: ' in summary
+    assert summary.count("<a ") == 2
+    assert f'id="question-{questions[1].key}"' in html and f'id="c{questions[2].pk}"' in html
+    assert html.split("<title>", 1)[1].startswith("Fel: ")
+    assert not respondent.answers.exists()
