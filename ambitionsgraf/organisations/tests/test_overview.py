@@ -54,3 +54,37 @@ def test_the_newest_round_is_offered_as_the_base_of_the_next(model_version, clie
     client.force_login(org.memberships.get(role="admin").user)
     response = client.get(reverse("organisations:overview", args=[org.code]))
     assert response.context["last_round"].name == "Skattning 2026"
+
+
+def new_round_buttons(response, code) -> dict[str, str]:
+    """The class of each link that starts a round, by where it leads."""
+    html = response.content.decode()
+    found = {}
+    for name in ("rounds:new_from_last", "rounds:new"):
+        href = reverse(name, args=[code])
+        found[name] = html.split(f'" href="{href}"', 1)[0].rsplit('class="', 1)[1]
+    return found
+
+
+def test_while_a_round_is_open_starting_another_is_not_the_main_button(
+    admin_a_client, org_a, round_a
+):
+    response = admin_a_client.get(reverse("organisations:overview", args=[org_a.code]))
+
+    assert new_round_buttons(response, org_a.code) == {
+        "rounds:new_from_last": "button button-secondary",
+        "rounds:new": "button button-secondary",
+    }
+
+
+def test_once_the_rounds_are_closed_the_next_based_on_the_last_is_the_main_button(
+    admin_a_client, org_a, round_a
+):
+    round_a.close()
+
+    response = admin_a_client.get(reverse("organisations:overview", args=[org_a.code]))
+
+    assert new_round_buttons(response, org_a.code) == {
+        "rounds:new_from_last": "button",
+        "rounds:new": "button button-secondary",
+    }
