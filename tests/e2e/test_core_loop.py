@@ -314,6 +314,16 @@ def test_core_loop(live_server, page, new_page, mailoutbox, artifacts):
         ["0", "0", "0"],
     ]
     check_a11y(page)
+    # On a phone the same figures are a list, so "finished" needs no sideways scrolling.
+    assert not page.locator(".participation-list").is_visible()
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert not page.locator(".participation-table").is_visible()
+    assert page.locator(".participation-list li").all_inner_texts()[:2] == [
+        "Ledningen: Inbjudna: 2, har börjat: 2, klara: 2",
+        "Inköpsfunktionen: Inbjudna: 1, har börjat: 1, klara: 1",
+    ]
+    check_a11y(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
     with page.expect_navigation():
         page.locator('main a[href$="/ambition/"]').click()
     check_both_languages(page)
