@@ -4,9 +4,9 @@ import pytest
 
 from ambitionsgraf.accounts.models import User
 
+from .answering import PASSWORD
 from .browsing import goto, submit
 from .conftest import check_a11y
-from .test_core_loop import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -6,12 +6,21 @@ import re
 import pytest
 
 from ambitionsgraf.accounts.models import User
-from ambitionsgraf.organisations.models import Membership, Organisation
+from ambitionsgraf.organisations.models import Organisation
 from ambitionsgraf.rounds.models import Ambition, Answer, Respondent
 
+from .answering import (
+    AREA_KEYS,
+    PASSWORD,
+    answer_area,
+    answer_area_by_keyboard,
+    area_number,
+    next_area,
+    question_ids,
+    respondent_links,
+)
 from .browsing import (
     check_both_languages,
-    focus_is_visible,
     goto,
     language,
     no_sideways_scroll,
@@ -22,88 +31,6 @@ from .browsing import (
 from .conftest import check_a11y
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
-
-PASSWORD = "korrekt häst batteri"
-AREA_KEYS = [
-    "goals",
-    "strategies",
-    "planning",
-    "follow_up",
-    "responsibility",
-    "organisation",
-    "interplay",
-    "facts",
-]
-AREA_PATH = re.compile(r"/r/[^/]+/area/(\d+)/$")
-
-
-# Helpers ----------------------------------------------------------------------------------
-
-
-def question_ids(page) -> list[str]:
-    return page.evaluate(
-        """() => [...new Set([...document.querySelectorAll('main input[type=radio]')]
-            .map(i => i.name))]"""
-    )
-
-
-def answer_area(page, choose):
-    """Answer each question on an area page by clicking; choose(index, name) -> '1'-'5'|'dk'."""
-    for index, name in enumerate(question_ids(page)):
-        page.locator(f'input[name="{name}"][value="{choose(index, name)}"]').check()
-
-
-def area_number(page) -> int:
-    match = AREA_PATH.search(page.url)
-    assert match, f"not an area page: {page.url}"
-    return int(match.group(1))
-
-
-def next_area(page):
-    submit(page, "main button[name=nav][value=next]")
-
-
-def answer_area_by_keyboard(page, levels):
-    """Tab to each question's radios, choose with Space and the arrow keys, submit with Enter."""
-    page.locator("main h1").click()  # sets the starting point for Tab, as a reader would
-    names = question_ids(page)
-    done = []
-    for _ in range(len(names) * 4 + 10):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            """() => { const e = document.activeElement;
-                return {tag: e.tagName, type: e.type || '', name: e.name || '',
-                        value: e.value || ''}; }"""
-        )
-        if focused["type"] == "radio" and focused["name"] not in done:
-            assert focus_is_visible(page), f"no visible focus on radio {focused['name']}"
-            page.keyboard.press("Space")
-            for _step in range(levels[len(done)] - 1):
-                page.keyboard.press("ArrowDown")
-            checked = page.evaluate(
-                "n => document.querySelector(`input[name='${n}']:checked`).value",
-                focused["name"],
-            )
-            assert checked == str(levels[len(done)]), (focused, checked)
-            done.append(focused["name"])
-        elif focused["tag"] == "BUTTON" and focused["name"] == "nav":
-            assert focused["value"] == "next", "Tab reached the back button before next"
-            assert done == names, f"Tab skipped questions: {set(names) - set(done)}"
-            assert focus_is_visible(page), "no visible focus on the submit button"
-            with page.expect_navigation():
-                page.keyboard.press("Enter")
-            return
-    pytest.fail(f"Tab never reached the submit button on {page.url}")
-
-
-def respondent_links(mailoutbox, base_url) -> dict[str, str]:
-    links = {}
-    for message in mailoutbox:
-        match = re.search(r"https?://\S+?(/(?:en/)?r/[^/\s]+/)", message.body)
-        assert match, f"no respondent link in the e-mail to {message.to}: {message.body}"
-        links[message.to[0]] = base_url + match.group(1)
-    return links
-
 
 # The core loop ----------------------------------------------------------------------------
 
@@ -398,43 +325,3 @@ def test_core_loop(live_server, page, new_page, mailoutbox, artifacts):
     check_a11y(page)
     shot(page, "overview", artifacts)
     no_sideways_scroll(page, "overview", artifacts)
-
-
-def test_outsider_gets_404(live_server, page):
-    owner = User.objects.create_user(email="owner@example.org", password=PASSWORD, name="Owner")
-    first = Organisation.objects.create(
-        name="Första kommunen",
-        org_number="212000-0142",
-        type="municipality",
-        county="uppsala",
-        employees_band="lt500",
-        volume_band="lt100m",
-    )
-    Membership.objects.create(organisation=first, user=owner, role="admin")
-    User.objects.create_user(email="outsider@example.org", password=PASSWORD, name="Outsider")
-    second = Organisation.objects.create(
-        name="Andra regionen",
-        org_number="232100-0016",
-        type="region",
-        county="skane",
-        employees_band="20000+",
-        volume_band="10bn+",
-    )
-    Membership.objects.create(
-        organisation=second, user=User.objects.get(email="outsider@example.org"), role="admin"
-    )
-
-    goto(page, live_server.url + "/accounts/login/")
-    check_a11y(page)
-    page.fill('input[name="username"]', "outsider@example.org")
-    page.fill('input[name="password"]', PASSWORD)
-    submit(page)
-    assert "/accounts/login/" not in page.url
-
-    response = page.goto(f"{live_server.url}/o/{first.code}/")
-    assert response.status == 404
-    assert "Första kommunen" not in page.content()
-    assert page.locator("main h1").is_visible()
-    check_a11y(page)
-    response = page.goto(f"{live_server.url}/o/{second.code}/")
-    assert response.status == 200

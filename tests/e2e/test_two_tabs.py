@@ -9,9 +9,9 @@ from ambitionsgraf.maturity.models import ModelVersion
 from ambitionsgraf.rounds.models import Answer
 from ambitionsgraf.rounds.questionnaire import areas_for
 
+from .answering import next_area
 from .browsing import goto
 from .conftest import check_a11y
-from .test_core_loop import next_area
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 COMMENT = "Ett utkast finns.\nInte beslutat."
