@@ -3,10 +3,8 @@ page that is not theirs, and learns nothing of it; their own still opens."""
 
 import pytest
 
-from ambitionsgraf.accounts.models import User
-from ambitionsgraf.organisations.models import Membership, Organisation
+from ambitionsgraf.conftest import PASSWORD, make_admin, make_organisation
 
-from .answering import PASSWORD
 from .browsing import goto, submit
 from .conftest import check_a11y
 
@@ -14,28 +12,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 
 
 def test_outsider_gets_404(live_server, page):
-    owner = User.objects.create_user(email="owner@example.org", password=PASSWORD, name="Owner")
-    first = Organisation.objects.create(
-        name="Första kommunen",
-        org_number="212000-0142",
-        type="municipality",
-        county="uppsala",
-        employees_band="lt500",
-        volume_band="lt100m",
-    )
-    Membership.objects.create(organisation=first, user=owner, role="admin")
-    User.objects.create_user(email="outsider@example.org", password=PASSWORD, name="Outsider")
-    second = Organisation.objects.create(
-        name="Andra regionen",
-        org_number="232100-0016",
-        type="region",
-        county="skane",
-        employees_band="20000+",
-        volume_band="10bn+",
-    )
-    Membership.objects.create(
-        organisation=second, user=User.objects.get(email="outsider@example.org"), role="admin"
-    )
+    first = make_organisation("Första kommunen")
+    make_admin(first, "owner@example.org", "Owner")
+    second = make_organisation("Andra regionen", type="region", county="skane")
+    make_admin(second, "outsider@example.org", "Outsider")
 
     goto(page, live_server.url + "/accounts/login/")
     check_a11y(page)
