@@ -1,5 +1,5 @@
-"""Steps the browser tests share: the demo password, the model's areas, and answering an area
-page of the questionnaire by mouse or by keyboard."""
+"""Steps the browser tests share: the password their new accounts get, the model's areas, and
+answering an area page of the questionnaire by mouse or by keyboard."""
 
 import re
 
