@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -59,9 +60,11 @@ class OrganisationForm(forms.ModelForm):
             raise forms.ValidationError(
                 _(
                     "An organisation with this number is already registered in Ambitionsgraf. "
-                    "Ask that organisation's admin to invite you."
+                    "Ask that organisation's admin to invite you. If no one at your "
+                    "organisation knows who registered it, write to %(email)s."
                 ),
                 code="taken",
+                params={"email": settings.CONTACT_EMAIL},
             )
         return number
 

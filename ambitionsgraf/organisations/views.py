@@ -4,25 +4,22 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ambitionsgraf.accounts.forms import AccountForm
 from ambitionsgraf.audit.log import Action, record
-from ambitionsgraf.lib import mail
 from ambitionsgraf.lib.form_status import status_for
-from ambitionsgraf.lib.tokens import new_token, token_hash
+from ambitionsgraf.lib.tokens import token_hash
 from ambitionsgraf.rounds.models import Round
 from ambitionsgraf.rounds.participation import participation_of
 
 from .access import get_organisation
 from .forms import InvitationForm
+from .invitations import send_invitation
 from .models import Invitation, Membership, Role
-
-INVITATION_MAILS = {Role.ADMIN: "admin_invitation", Role.COACH: "coach_invitation"}
 
 
 @login_required
@@ -74,33 +71,16 @@ def invite_admin(request, code):
     organisation = get_organisation(request, code, manage=True)
     form = InvitationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        token = new_token()
-        role = form.cleaned_data["role"]
-        with transaction.atomic():
-            invitation = Invitation.objects.create(
-                organisation=organisation,
-                email=form.cleaned_data["email"],
-                role=role,
-                token_hash=token_hash(token),
-                invited_by=request.user,
-            )
-            record(
-                Action.INVITATION_SENT,
-                request=request,
-                organisation=organisation,
-                subject=invitation.email,
-                role=role,
-            )
-        language = form.cleaned_data["language"]
-        with translation.override(language):
-            link = reverse("organisations:accept_invitation", args=[token])
-        mail.send(
-            INVITATION_MAILS[role],
-            to=invitation.email,
-            language=language,
-            context={"organisation": organisation, "inviter": request.user, "link": link},
+        email = form.cleaned_data["email"]
+        send_invitation(
+            organisation,
+            email=email,
+            role=form.cleaned_data["role"],
+            language=form.cleaned_data["language"],
+            inviter=request.user,
+            request=request,
         )
-        messages.success(request, _("The invitation is sent to %s.") % invitation.email)
+        messages.success(request, _("The invitation is sent to %s.") % email)
         return redirect("organisations:overview", organisation.code)
     return render(
         request,

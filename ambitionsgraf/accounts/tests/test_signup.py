@@ -20,7 +20,8 @@ CHECK_DIGIT = (
 PERSONAL = "This looks like a personal identity number. Use the organisation's number."
 TAKEN = (
     "An organisation with this number is already registered in Ambitionsgraf. "
-    "Ask that organisation's admin to invite you."
+    "Ask that organisation's admin to invite you. If no one at your organisation knows who "
+    "registered it, write to %(email)s."
 )
 SHAPE = "Write the organisation number as ten digits, for example 212000-0142."
 EMAIL_TAKEN = "There is already an account with this e-mail address. Sign in instead."
@@ -96,13 +97,15 @@ def test_nine_digit_number_is_refused_with_the_shape_message(client, db):
     assert_nothing_created()
 
 
-def test_already_registered_number_is_refused_with_ask_the_admin_message(client, db):
+def test_already_registered_number_is_refused_with_ask_the_admin_message(client, db, settings):
+    settings.CONTACT_EMAIL = "kontakt@myndigheten.example"
     make_organisation("Gamla kommunen", org_number="212000-0142")
 
     response = client.post(reverse("accounts:signup"), signup_data(org_number="2120000142"))
 
     assert response.status_code == 400
-    assert in_language("sv", TAKEN) in page_text(response)
+    taken = in_language("sv", TAKEN) % {"email": "kontakt@myndigheten.example"}
+    assert taken in page_text(response)
     assert_nothing_created()
     assert Organisation.objects.count() == 1
 

@@ -1,6 +1,7 @@
 """The settings page: an admin changes the organisation's details and its consent to national
 statistics; each change is logged and said in plain words; bad input changes nothing."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from ambitionsgraf.audit.models import Action, Event
@@ -18,7 +19,8 @@ WITHDRAWN = (
 TAKEN = in_language(
     "sv",
     "An organisation with this number is already registered in Ambitionsgraf. "
-    "Ask that organisation's admin to invite you.",
+    "Ask that organisation's admin to invite you. If no one at your organisation knows who "
+    "registered it, write to %(email)s.",
 )
 SAVED = "The organisation's details are saved."
 
@@ -128,7 +130,7 @@ def test_bad_input_shows_messages_by_the_fields_and_changes_nothing(admin_a_clie
     assert response.status_code == 400
     text = page_text(response)
     assert 'aria-invalid="true"' in text
-    assert TAKEN in text
+    assert TAKEN % {"email": settings.CONTACT_EMAIL} in text
     assert f"<h1>{in_language('sv', 'Settings')}</h1>" in text
     assert org_a.name in text  # the breadcrumb keeps the saved name
     assert Organisation.objects.values().get(pk=org_a.pk) == before
