@@ -25,7 +25,7 @@ def test_the_invited_person_becomes_an_admin_and_the_log_says_the_operator_did_i
 ):
     settings.SERVICE_OPERATOR = "Upphandlingsmyndigheten"
 
-    printed = invite(org_a.org_number.replace("-", ""), "chef@alvstad.example")
+    printed = invite(org_a.org_number.replace("-", ""), " Chef@Alvstad.example ")
 
     (message,) = mailoutbox
     assert message.to == ["chef@alvstad.example"]
@@ -48,11 +48,12 @@ def test_the_invited_person_becomes_an_admin_and_the_log_says_the_operator_did_i
     [
         (["212000-0143", "chef@alvstad.example"], "the last digit does not match"),
         (["232100-0016", "chef@alvstad.example"], "No organisation with the number 232100-0016"),
-        (["{number}", "inte en adress"], "is not an e-mail address"),
+        (["{number}", "inte en adress"], "Enter a valid email address"),
+        (["{number}", "{admin}"], "already an admin of the organisation"),
     ],
 )
-def test_bad_input_is_refused_and_nothing_is_sent(org_a, mailoutbox, args, says):
-    args = [a.format(number=org_a.org_number) for a in args]
+def test_bad_input_is_refused_and_nothing_is_sent(org_a, admin_a, mailoutbox, args, says):
+    args = [a.format(number=org_a.org_number, admin=admin_a.email.upper()) for a in args]
     with pytest.raises(CommandError, match=says):
         invite(*args)
     assert not mailoutbox
