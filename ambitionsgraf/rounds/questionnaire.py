@@ -70,11 +70,9 @@ class AreaForm(forms.Form):
         (question_block), so it says where each one is."""
         links = []
         for number, q in enumerate(self.questions, start=1):
-            where = _("Question %(number)d") % {"number": number}
-            for message in self[f"q{q.pk}"].errors:
-                links.append((f"question-{q.key}", where, message))
-            for message in self[f"c{q.pk}"].errors:
-                links.append((f"c{q.pk}", where, message))
+            for anchor, name in ((f"question-{q.key}", f"q{q.pk}"), (f"c{q.pk}", f"c{q.pk}")):
+                for message in self.errors.get(name, ()):
+                    links.append((anchor, _("Question %(number)d") % {"number": number}, message))
         return links
 
     def shown(self, name: str) -> str | None:
