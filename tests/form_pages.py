@@ -87,6 +87,16 @@ PAGES = [
     Page("organisations:delete", ADMIN, ORG),
     Page("organisations:invite_admin", ADMIN, ORG),
     Page("organisations:accept_invitation", VISITOR, {"token": "invitation_token"}),
+    Page("organisations:remove_member", ADMIN, ORG | {"member_id": "member_id"}),
+    Page("organisations:leave", ADMIN, ORG),
+    Page("organisations:leave", COACH, ORG),
+    Page(
+        "organisations:withdraw_invitation",
+        ADMIN,
+        ORG | {"invitation_id": "invitation_id"},
+        form_from="organisations:overview",
+        form_kwargs=ORG,
+    ),
     Page("rounds:new", ADMIN, ORG),
     Page("rounds:new_from_last", ADMIN, ORG),
     Page("rounds:invite", ADMIN, ROUND),
@@ -140,7 +150,7 @@ def build_world() -> World:
     org = make_organisation("Älvstads kommun")
     admin = make_admin(org, "admin@alvstad.example", name="Karin Holm")
     coach = User.objects.create_user(email="coach@radgivning.example", password=PASSWORD)
-    Membership.objects.create(organisation=org, user=coach, role=Role.COACH)
+    coaching = Membership.objects.create(organisation=org, user=coach, role=Role.COACH)
     round_ = make_round(org, version)
     for perspective in ("leadership", "procurement", "operations"):
         finished_respondents(round_, perspective, 3, level=2)
@@ -158,7 +168,7 @@ def build_world() -> World:
     action = Action.objects.create(organisation=org, area_key="goals", description="Ta fram mål")
     make_token(org, name="Statistikprogrammet")
     invitation_token = new_token()
-    Invitation.objects.create(
+    invitation = Invitation.objects.create(
         organisation=org,
         email="kollega@alvstad.example",
         token_hash=token_hash(invitation_token),
@@ -168,6 +178,8 @@ def build_world() -> World:
         users={ADMIN: admin, COACH: coach, TWO_FACTOR: two_factor, MODEL_OWNER: owner},
         values={
             "respondent_id": respondent.pk,
+            "member_id": coaching.pk,
+            "invitation_id": invitation.pk,
             "version_id": version.pk,
             "draft_id": drafts.new_draft(version).pk,
             "area_key": "goals",

@@ -93,7 +93,7 @@ def build_world(settings) -> World:
     model_owner = User.objects.create_user(
         email="modellagare@myndigheten.example", password=PASSWORD, agency_role="model_owner"
     )
-    Membership.objects.create(organisation=org_a, user=coach, role=Role.COACH)
+    coaching = Membership.objects.create(organisation=org_a, user=coach, role=Role.COACH)
 
     round_a = make_round(org_a, version)
     for perspective in ("leadership", "procurement", "operations"):
@@ -105,7 +105,7 @@ def build_world(settings) -> World:
     finished_respondents(round_b, "leadership", 3)
     action = Action.objects.create(organisation=org_a, area_key="goals", description="Ta fram mål")
     invitation_token = new_token()
-    Invitation.objects.create(
+    invitation = Invitation.objects.create(
         organisation=org_a,
         email="kollega@alvstad.example",
         token_hash=token_hash(invitation_token),
@@ -135,6 +135,8 @@ def build_world(settings) -> World:
             "question_key": "goals_known",
             "level": 1,
             "respondent_id": respondent.pk,
+            "member_id": coaching.pk,
+            "invitation_id": invitation.pk,
             "extension": "csv",
             "uidb64": urlsafe_base64_encode(force_bytes(admin_a.pk)),
         },

@@ -99,6 +99,17 @@ def _invitation_accepted(subject, details):
     return _("Joined as %(role)s") % {"role": _label(Role.choices, details["role"]).lower()}
 
 
+def _member_removed(subject, details):
+    return _("%(email)s, who was %(role)s") % {
+        "email": subject,
+        "role": _label(Role.choices, details["role"]).lower(),
+    }
+
+
+def _member_left(subject, details):
+    return _("Was %(role)s") % {"role": _label(Role.choices, details["role"]).lower()}
+
+
 def _round_opened(subject, details):
     if not details.get("previous"):
         return subject
@@ -258,6 +269,9 @@ DESCRIBERS = {
     Action.RESPONDENT_LINK_RESENT: _perspective_only,
     Action.INVITATION_SENT: _invitation_sent,
     Action.INVITATION_ACCEPTED: _invitation_accepted,
+    Action.INVITATION_WITHDRAWN: _invitation_sent,
+    Action.MEMBER_REMOVED: _member_removed,
+    Action.MEMBER_LEFT: _member_left,
     Action.ROUND_OPENED: _round_opened,
     Action.RESPONDENTS_INVITED: _respondents_invited,
     Action.RESPONDENTS_REMINDED: _respondents_reminded,

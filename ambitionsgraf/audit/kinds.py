@@ -24,6 +24,9 @@ KINDS = {
         (
             Action.INVITATION_SENT,
             Action.INVITATION_ACCEPTED,
+            Action.INVITATION_WITHDRAWN,
+            Action.MEMBER_REMOVED,
+            Action.MEMBER_LEFT,
             Action.SETTINGS_CHANGED,
             Action.API_TOKEN_CREATED,
             Action.API_TOKEN_REVOKED,

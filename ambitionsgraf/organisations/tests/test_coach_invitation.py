@@ -140,4 +140,4 @@ def test_the_overview_lists_admins_and_coaches_apart_and_pending_invitations_wit
     assert pending == {"ny-coach@radgivare.example": "coach", "ny-admin@alvstad.example": "admin"}
     text = page_text(response)
     assert "ny-coach@radgivare.example" in text
-    assert in_language("sv", "Coach") in text.rsplit("ny-coach@radgivare.example", 1)[1][:200]
+    assert in_language("sv", "Coach") in text.split("<li>ny-coach@radgivare.example", 1)[1][:200]

@@ -1,0 +1,90 @@
+"""Ending a membership: an admin removes a colleague or a coach, or someone leaves; and an admin
+withdraws an invitation not yet accepted.
+
+The rule that holds it together: an organisation always keeps at least one admin, or no one
+could manage it, invite anyone or delete it. The check and the deletion happen with the
+organisation's row locked, so two admins who remove each other at the same moment cannot
+leave it with none: the second finds the first gone and is refused.
+"""
+
+from django.db import transaction
+from django.http import Http404
+
+from ambitionsgraf.audit.log import Action, record
+from ambitionsgraf.lib import mail
+
+from .models import Membership, Organisation, Role
+
+
+class LastAdmin(Exception):
+    """The membership is the organisation's only admin."""
+
+
+def is_only_admin(membership: Membership) -> bool:
+    if membership.role != Role.ADMIN:
+        return False
+    admins = Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+    return not admins.exclude(pk=membership.pk).exists()
+
+
+def end(membership: Membership, *, request) -> None:
+    """Delete the membership and log it: as leaving when it is the requester's own, as a
+    removal by the requester (who must still be an admin) otherwise. Raises LastAdmin, and
+    changes nothing, when it is the organisation's only admin."""
+    leaving = membership.user_id == request.user.pk
+    with transaction.atomic():
+        list(Organisation.objects.select_for_update().filter(pk=membership.organisation_id))
+        if (
+            not leaving
+            and not Membership.objects.filter(
+                organisation_id=membership.organisation_id, user=request.user, role=Role.ADMIN
+            ).exists()
+        ):
+            raise Http404  # removed as admin a moment ago, by a colleague
+        if not Membership.objects.filter(pk=membership.pk).exists():
+            return  # gone already: the same request twice, or a colleague was quicker
+        if is_only_admin(membership):
+            raise LastAdmin
+        membership.delete()
+        record(
+            Action.MEMBER_LEFT if leaving else Action.MEMBER_REMOVED,
+            request=request,
+            organisation=membership.organisation,
+            subject=membership.user.email,
+            role=membership.role,
+        )
+    if not leaving:
+        _tell(membership, remover=request.user)
+
+
+def _tell(membership: Membership, *, remover) -> None:
+    """The person removed hears it from us, not by finding the pages closed."""
+    user = membership.user
+    mail.send(
+        "membership_ended",
+        to=user.email,
+        language=user.language,
+        context={
+            "organisation": membership.organisation,
+            "remover": remover.name or remover.email,
+            "coach": membership.role == Role.COACH,
+        },
+    )
+
+
+def withdraw(invitation, *, request) -> bool:
+    """Delete an invitation not yet accepted, so its link stops working; False when it was
+    accepted meanwhile (nothing changes then)."""
+    with transaction.atomic():
+        deleted, _rows = (
+            type(invitation).objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
+        )
+        if deleted:
+            record(
+                Action.INVITATION_WITHDRAWN,
+                request=request,
+                organisation=invitation.organisation,
+                subject=invitation.email,
+                role=invitation.role,
+            )
+    return bool(deleted)

@@ -1,0 +1,86 @@
+"""The organisation's people in a real browser: an admin removes a coach and withdraws an
+invitation from the overview, with the keyboard; a colleague leaves; the only admin is shown
+what to do instead of leaving. axe-core's WCAG 2.1 AA checks in Swedish and English."""
+
+import pytest
+
+from ambitionsgraf.conftest import make_admin, make_organisation
+from ambitionsgraf.lib.tokens import new_token, token_hash
+from ambitionsgraf.organisations.models import Invitation, Membership, Role
+from ambitionsgraf.organisations.tests.conftest import make_coach
+
+from .browsing import check_both_languages, goto, no_sideways_scroll, shot, sign_in, submit
+from .conftest import check_a11y
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
+
+ADMIN = "inkopschef@exempla.example"
+COLLEAGUE = "kollega@exempla.example"
+
+
+def test_an_admin_removes_a_coach_and_withdraws_an_invitation_with_the_keyboard(
+    live_server, page, artifacts
+):
+    base = live_server.url
+    organisation = make_organisation("Exempla kommun")
+    make_admin(organisation, ADMIN, name="Anna Admin")
+    coach = make_coach(organisation, name="Cecilia Coach")
+    Invitation.objects.create(
+        organisation=organisation, email="ny@exempla.example", token_hash=token_hash(new_token())
+    )
+    sign_in(page, base, ADMIN)
+    goto(page, f"{base}/o/{organisation.code}/")
+
+    remove = page.get_by_role("link", name="Ta bort Cecilia Coach")
+    remove.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Vill du ta bort Cecilia Coach?"
+    check_both_languages(page)
+    no_sideways_scroll(page, "remove-member", artifacts)
+    page.get_by_role("button", name="Ta bort Cecilia Coach").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert (
+        "Cecilia Coach är inte längre coach för Exempla kommun"
+        in page.locator(".messages").inner_text()
+    )
+    assert not Membership.objects.filter(user=coach).exists()
+    check_a11y(page)
+
+    page.get_by_role("button", name="Dra tillbaka – ny@exempla.example").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert (
+        "Inbjudan till ny@exempla.example är tillbakadragen"
+        in page.locator(".messages").inner_text()
+    )
+    assert not Invitation.objects.exists()
+    shot(page, "people-after-removal", artifacts)
+
+
+def test_a_colleague_leaves_and_the_only_admin_left_is_shown_what_to_do(
+    live_server, page, artifacts
+):
+    base = live_server.url
+    organisation = make_organisation("Exempla kommun")
+    make_admin(organisation, ADMIN, name="Anna Admin")
+    make_admin(organisation, COLLEAGUE, name="Kim Kollega")
+
+    sign_in(page, base, COLLEAGUE)
+    goto(page, f"{base}/o/{organisation.code}/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Lämna Exempla kommun").click()
+    check_both_languages(page)
+    submit(page, "main button.button-danger")
+    assert "Du har lämnat Exempla kommun." in page.locator(".messages").inner_text()
+    assert list(organisation.memberships.values_list("role", flat=True)) == [Role.ADMIN]
+
+    page.context.clear_cookies()
+    sign_in(page, base, ADMIN)
+    goto(page, f"{base}/o/{organisation.code}/leave/")
+    assert "Du är den enda administratören" in page.locator("main").inner_text()
+    assert page.locator("main button").count() == 0
+    check_both_languages(page)
+    no_sideways_scroll(page, "leave-only-admin", artifacts)
