@@ -84,3 +84,26 @@ def test_a_colleague_leaves_and_the_only_admin_left_is_shown_what_to_do(
     assert page.locator("main button").count() == 0
     check_both_languages(page)
     no_sideways_scroll(page, "leave-only-admin", artifacts)
+
+
+def test_someone_signed_in_as_another_account_signs_out_from_the_invitation(
+    live_server, page, artifacts
+):
+    base = live_server.url
+    organisation = make_organisation("Exempla kommun")
+    make_admin(organisation, ADMIN, name="Anna Admin")
+    token = new_token()
+    Invitation.objects.create(
+        organisation=organisation, email=COLLEAGUE, token_hash=token_hash(token)
+    )
+
+    sign_in(page, base, ADMIN)  # the admin opens the link meant for a colleague
+    goto(page, f"{base}/invitation/{token}/")
+    assert COLLEAGUE in page.locator(".message-warning").inner_text()
+    check_both_languages(page)
+    submit(page, "main button")
+
+    assert page.url == f"{base}/invitation/{token}/"
+    assert page.locator('input[name="account-password"]').is_visible()
+    check_a11y(page)
+    shot(page, "invitation-after-sign-out", artifacts)

@@ -1,5 +1,7 @@
 """An admin invites a colleague by e-mail; the link makes the colleague an admin."""
 
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -140,5 +142,23 @@ def test_an_invitation_cannot_be_accepted_by_another_signed_in_account(
 
     assert page.status_code == 200 and "kollega@alvstad.example" in page_text(page)
     assert response.status_code == 400
+    assert b'class="error-summary"' in response.content  # told first, and focused
     assert not Membership.objects.filter(organisation=org_a, user=admin_b).exists()
     assert Invitation.objects.get().accepted_at is None
+
+
+def test_the_wrong_account_signs_out_from_the_invitation_and_comes_back_to_it(
+    admin_a_client, org_a, admin_b, mailoutbox
+):
+    invite(admin_a_client, org_a, email="kollega@alvstad.example")
+    link = mail_link(mailoutbox[0])
+    client = logged_in(admin_b)
+    sign_out = f"{reverse('accounts:logout')}?next={quote(link)}"
+
+    assert f'action="{sign_out}"' in client.get(link).content.decode()
+    response = client.post(sign_out)
+
+    assert response.status_code == 302 and response["Location"] == link
+    page = client.get(link)
+    assert not page.wsgi_request.user.is_authenticated
+    assert 'name="account-password"' in page.content.decode()  # the new colleague's form
