@@ -58,6 +58,8 @@ REMINDER_DAYS_BEFORE_CLOSING = env_int("REMINDER_DAYS_BEFORE_CLOSING", 3)
 RESPONDENT_EMAIL_RETENTION_DAYS = env_int("RESPONDENT_EMAIL_RETENTION_DAYS", 90)
 # Sign-in events in the audit log lose their IP address this many days after the sign-in.
 SIGN_IN_ADDRESS_RETENTION_DAYS = env_int("SIGN_IN_ADDRESS_RETENTION_DAYS", 90)
+# How long the link in an invitation to be an admin or a coach works; an admin can send it again.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 # Where people write about privacy and accessibility (shown on /privacy/ and /accessibility/),
 # and who runs the service.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@ambitionsgraf.se")

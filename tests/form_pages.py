@@ -97,6 +97,13 @@ PAGES = [
         form_from="organisations:overview",
         form_kwargs=ORG,
     ),
+    Page(
+        "organisations:resend_invitation",
+        ADMIN,
+        ORG | {"invitation_id": "invitation_id"},
+        form_from="organisations:overview",
+        form_kwargs=ORG,
+    ),
     Page("rounds:new", ADMIN, ORG),
     Page("rounds:new_from_last", ADMIN, ORG),
     Page("rounds:invite", ADMIN, ROUND),

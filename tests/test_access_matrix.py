@@ -141,6 +141,7 @@ RULES = {
     "organisations:remove_member": admins(),
     "organisations:leave": members(),
     "organisations:withdraw_invitation": admins(admin=NOT_ALLOWED),  # POST only
+    "organisations:resend_invitation": admins(admin=NOT_ALLOWED),  # POST only
     "organisations:accept_invitation": personal_link(VISITOR),
     "organisations:settings": admins(),
     "organisations:export_data": admins(admin=NOT_ALLOWED),  # POST only

@@ -89,10 +89,10 @@ def _label(choices, value) -> str:
 
 
 def _invitation_sent(subject, details):
-    return _("%(email)s, as %(role)s") % {
-        "email": subject,
-        "role": _label(Role.choices, details["role"]).lower(),
-    }
+    values = {"email": subject, "role": _label(Role.choices, details["role"]).lower()}
+    if details.get("again"):
+        return _("%(email)s, as %(role)s: sent again with a new link") % values
+    return _("%(email)s, as %(role)s") % values
 
 
 def _invitation_accepted(subject, details):

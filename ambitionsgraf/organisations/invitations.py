@@ -1,10 +1,13 @@
 """Inviting someone to be an admin or a coach of an organisation: by one of its admins, from
 the organisation's pages, or by the operator (`manage.py invite_organisation_admin`) when no
-admin can, as when someone else registered the organisation first."""
+admin can, as when someone else registered the organisation first. An admin can send an
+invitation not yet accepted again: a new link, valid for INVITATION_VALID_DAYS from now; the
+old one stops working."""
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.lib import mail
@@ -26,6 +29,7 @@ def send_invitation(
             organisation=organisation,
             email=email,
             role=role,
+            language=language,
             token_hash=token_hash(token),
             invited_by=request.user if request is not None else None,
         )
@@ -37,12 +41,43 @@ def send_invitation(
             subject=invitation.email,
             role=role,
         )
-    with translation.override(language):
+    return _mail(invitation, token, inviter)
+
+
+def send_again(invitation, *, request) -> bool:
+    """A new link for an invitation not yet accepted, in the language it was first sent in;
+    False when it was accepted meanwhile (nothing changes then)."""
+    token = new_token()
+    with transaction.atomic():
+        sent = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+            token_hash=token_hash(token), created_at=timezone.now(), invited_by=request.user
+        )
+        if sent:
+            record(
+                Action.INVITATION_SENT,
+                request=request,
+                organisation=invitation.organisation,
+                subject=invitation.email,
+                role=invitation.role,
+                again=True,
+            )
+    if sent:
+        _mail(invitation, token, request.user)
+    return bool(sent)
+
+
+def _mail(invitation, token: str, inviter) -> str:
+    with translation.override(invitation.language):
         link = reverse("organisations:accept_invitation", args=[token])
     mail.send(
-        MAILS[role],
+        MAILS[Role(invitation.role)],
         to=invitation.email,
-        language=language,
-        context={"organisation": organisation, "inviter": inviter, "link": link},
+        language=invitation.language,
+        context={
+            "organisation": invitation.organisation,
+            "inviter": inviter,
+            "link": link,
+            "days": settings.INVITATION_VALID_DAYS,
+        },
     )
     return link

@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ambitionsgraf.lib.tokens import new_code
@@ -65,7 +68,8 @@ class Membership(models.Model):
 
 class Invitation(models.Model):
     """An admin invites a colleague (admin) or an adviser (coach) by e-mail; the link carries a
-    token stored only as a hash."""
+    token stored only as a hash, and works for INVITATION_VALID_DAYS from when it was sent
+    (`created_at`, which sending again moves)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations"
@@ -76,8 +80,19 @@ class Invitation(models.Model):
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    language = models.CharField(
+        _("language of the e-mail"), max_length=2, choices=settings.LANGUAGES, default="sv"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def expires_at(self) -> dt.datetime:
+        return self.created_at + dt.timedelta(days=settings.INVITATION_VALID_DAYS)
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at

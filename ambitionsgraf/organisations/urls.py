@@ -14,6 +14,11 @@ urlpatterns = [
     ),
     path("o/<str:code>/leave/", views_people.leave, name="leave"),
     path(
+        "o/<str:code>/invitations/<int:invitation_id>/send-again/",
+        views_people.resend_invitation,
+        name="resend_invitation",
+    ),
+    path(
         "o/<str:code>/invitations/<int:invitation_id>/withdraw/",
         views_people.withdraw_invitation,
         name="withdraw_invitation",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -100,6 +101,17 @@ def accept_invitation(request, token):
     if invitation is None:
         return render(request, "organisations/invitation_invalid.html", status=404)
     organisation = invitation.organisation
+    if invitation.is_expired:  # also on POST: an old link accepts nothing
+        return render(
+            request,
+            "organisations/invitation_invalid.html",
+            {
+                "expired": invitation,
+                "organisation": organisation,
+                "invitation_days": settings.INVITATION_VALID_DAYS,
+            },
+            status=404,
+        )
     user = request.user if request.user.is_authenticated else None
     account = None
     if user is None:

@@ -1,5 +1,5 @@
 """The organisation's people: an admin removes a colleague or a coach, or withdraws an
-invitation; anyone leaves. The list itself is on the overview.
+invitation or sends it again; anyone leaves. The list itself is on the overview.
 
 Each view finds the organisation first (admins only, except for leaving), so an outsider gets
 404 whatever they send. An organisation always keeps one admin (membership.py).
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import membership as people
 from .access import get_organisation
+from .invitations import send_again
 from .models import Role
 
 PAGE_METHODS = ("GET", "HEAD", "POST")
@@ -98,6 +99,30 @@ def withdraw_invitation(request, code, invitation_id):
         messages.success(
             request,
             _("The invitation to %(email)s is withdrawn. The link in the e-mail no longer works.")
+            % {"email": invitation.email},
+        )
+    else:
+        messages.info(
+            request,
+            _("%(email)s had already accepted the invitation. You can remove them in the list.")
+            % {"email": invitation.email},
+        )
+    return redirect(_people_url(organisation))
+
+
+@login_required
+def resend_invitation(request, code, invitation_id):
+    organisation = get_organisation(request, code, manage=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
+    if send_again(invitation, request=request):
+        messages.success(
+            request,
+            _(
+                "A new invitation is sent to %(email)s. The link in the earlier e-mail no "
+                "longer works."
+            )
             % {"email": invitation.email},
         )
     else:

@@ -2,7 +2,10 @@
 invitation from the overview, with the keyboard; a colleague leaves; the only admin is shown
 what to do instead of leaving. axe-core's WCAG 2.1 AA checks in Swedish and English."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from ambitionsgraf.conftest import make_admin, make_organisation
 from ambitionsgraf.lib.tokens import new_token, token_hash
@@ -107,3 +110,29 @@ def test_someone_signed_in_as_another_account_signs_out_from_the_invitation(
     assert page.locator('input[name="account-password"]').is_visible()
     check_a11y(page)
     shot(page, "invitation-after-sign-out", artifacts)
+
+
+def test_an_expired_invitation_says_so_and_the_admin_sends_it_again(live_server, page, mailoutbox):
+    base = live_server.url
+    organisation = make_organisation("Exempla kommun")
+    make_admin(organisation, ADMIN, name="Anna Admin")
+    token = new_token()
+    Invitation.objects.create(
+        organisation=organisation, email=COLLEAGUE, token_hash=token_hash(token)
+    )
+    Invitation.objects.update(created_at=timezone.now() - dt.timedelta(days=30))
+
+    response = page.goto(f"{base}/invitation/{token}/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Inbjudan har gått ut"
+    check_both_languages(page)
+
+    sign_in(page, base, ADMIN)
+    goto(page, f"{base}/o/{organisation.code}/")
+    assert "gick ut" in page.locator("main").inner_text()
+    page.get_by_role("button", name=f"Skicka igen – {COLLEAGUE}").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"En ny inbjudan har skickats till {COLLEAGUE}" in page.locator(".messages").inner_text()
+    check_a11y(page)
+    assert [m.to for m in mailoutbox] == [[COLLEAGUE]]
