@@ -91,44 +91,32 @@ def leave(request, code):
 
 @login_required
 def withdraw_invitation(request, code, invitation_id):
-    organisation = get_organisation(request, code, manage=True)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
-    if people.withdraw(invitation, request=request):
-        messages.success(
-            request,
-            _("The invitation to %(email)s is withdrawn. The link in the e-mail no longer works.")
-            % {"email": invitation.email},
-        )
-    else:
-        messages.info(
-            request,
-            _("%(email)s had already accepted the invitation. You can remove them in the list.")
-            % {"email": invitation.email},
-        )
-    return redirect(_people_url(organisation))
+    done = _("The invitation to %(email)s is withdrawn. The link in the e-mail no longer works.")
+    return _on_invitation(request, code, invitation_id, people.withdraw, done)
 
 
 @login_required
 def resend_invitation(request, code, invitation_id):
+    done = _(
+        "A new invitation is sent to %(email)s. The link in the earlier e-mail no longer works."
+    )
+    return _on_invitation(request, code, invitation_id, send_again, done)
+
+
+def _on_invitation(request, code, invitation_id, act, done: str):
+    """Withdraw or send again an invitation not yet accepted (`act` says False when it was
+    accepted meanwhile), then back to the list."""
     organisation = get_organisation(request, code, manage=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
-    if send_again(invitation, request=request):
-        messages.success(
-            request,
-            _(
-                "A new invitation is sent to %(email)s. The link in the earlier e-mail no "
-                "longer works."
-            )
-            % {"email": invitation.email},
-        )
+    email = {"email": invitation.email}
+    if act(invitation, request=request):
+        messages.success(request, done % email)
     else:
         messages.info(
             request,
             _("%(email)s had already accepted the invitation. You can remove them in the list.")
-            % {"email": invitation.email},
+            % email,
         )
     return redirect(_people_url(organisation))

@@ -7,30 +7,35 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from ambitionsgraf.conftest import make_admin, make_organisation
+from ambitionsgraf.conftest import make_admin
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.organisations.models import Invitation, Membership, Role
 from ambitionsgraf.organisations.tests.conftest import make_coach
 
 from .browsing import check_both_languages, goto, no_sideways_scroll, shot, sign_in, submit
 from .conftest import check_a11y
+from .test_settings import ADMIN_EMAIL as ADMIN
+from .test_settings import exempla
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("maturity_model")]
 
-ADMIN = "inkopschef@exempla.example"
 COLLEAGUE = "kollega@exempla.example"
+
+
+def invitation(organisation, email: str) -> str:
+    """A pending invitation of `organisation`; returns the token of its link."""
+    token = new_token()
+    Invitation.objects.create(organisation=organisation, email=email, token_hash=token_hash(token))
+    return token
 
 
 def test_an_admin_removes_a_coach_and_withdraws_an_invitation_with_the_keyboard(
     live_server, page, artifacts
 ):
     base = live_server.url
-    organisation = make_organisation("Exempla kommun")
-    make_admin(organisation, ADMIN, name="Anna Admin")
+    organisation = exempla()
     coach = make_coach(organisation, name="Cecilia Coach")
-    Invitation.objects.create(
-        organisation=organisation, email="ny@exempla.example", token_hash=token_hash(new_token())
-    )
+    invitation(organisation, "ny@exempla.example")
     sign_in(page, base, ADMIN)
     goto(page, f"{base}/o/{organisation.code}/")
 
@@ -67,8 +72,7 @@ def test_a_colleague_leaves_and_the_only_admin_left_is_shown_what_to_do(
     live_server, page, artifacts
 ):
     base = live_server.url
-    organisation = make_organisation("Exempla kommun")
-    make_admin(organisation, ADMIN, name="Anna Admin")
+    organisation = exempla()
     make_admin(organisation, COLLEAGUE, name="Kim Kollega")
 
     sign_in(page, base, COLLEAGUE)
@@ -93,12 +97,8 @@ def test_someone_signed_in_as_another_account_signs_out_from_the_invitation(
     live_server, page, artifacts
 ):
     base = live_server.url
-    organisation = make_organisation("Exempla kommun")
-    make_admin(organisation, ADMIN, name="Anna Admin")
-    token = new_token()
-    Invitation.objects.create(
-        organisation=organisation, email=COLLEAGUE, token_hash=token_hash(token)
-    )
+    organisation = exempla()
+    token = invitation(organisation, COLLEAGUE)
 
     sign_in(page, base, ADMIN)  # the admin opens the link meant for a colleague
     goto(page, f"{base}/invitation/{token}/")
@@ -114,12 +114,8 @@ def test_someone_signed_in_as_another_account_signs_out_from_the_invitation(
 
 def test_an_expired_invitation_says_so_and_the_admin_sends_it_again(live_server, page, mailoutbox):
     base = live_server.url
-    organisation = make_organisation("Exempla kommun")
-    make_admin(organisation, ADMIN, name="Anna Admin")
-    token = new_token()
-    Invitation.objects.create(
-        organisation=organisation, email=COLLEAGUE, token_hash=token_hash(token)
-    )
+    organisation = exempla()
+    token = invitation(organisation, COLLEAGUE)
     Invitation.objects.update(created_at=timezone.now() - dt.timedelta(days=30))
 
     response = page.goto(f"{base}/invitation/{token}/")
