@@ -22,9 +22,14 @@ def send_invitation(
     organisation, *, email, role, language, inviter, request=None, actor_label=""
 ) -> str:
     """Make the invitation and its log row together, then e-mail the link; returns the link's
-    path. `inviter` is named in the e-mail: the admin who invites, or the operator's name."""
+    path. `inviter` is named in the e-mail: the admin who invites, or the operator's name.
+
+    An address has at most one invitation waiting: one sent to it before and not accepted is
+    replaced (its link stops working), so the latest role and language count and the list
+    shows the address once."""
     token = new_token()
     with transaction.atomic():
+        organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
         invitation = Invitation.objects.create(
             organisation=organisation,
             email=email,

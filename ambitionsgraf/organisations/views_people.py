@@ -7,7 +7,7 @@ Each view finds the organisation first (admins only, except for leaving), so an 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -60,7 +60,10 @@ def leave(request, code):
     organisation = get_organisation(request, code)
     if request.method not in PAGE_METHODS:
         return HttpResponseNotAllowed(PAGE_METHODS)
-    mine = organisation.memberships.select_related("user").get(user=request.user)
+    # None only if removed since get_organisation looked, a moment ago: then not found either.
+    mine = organisation.memberships.select_related("user").filter(user=request.user).first()
+    if mine is None:
+        raise Http404
     error = None
     if request.method == "POST":
         try:

@@ -1,5 +1,6 @@
 """An invitation to be an admin or a coach works for INVITATION_VALID_DAYS; an admin sends it
-again with a new link, in the language it was first sent in."""
+again with a new link, in the language it was first sent in; inviting the same address again
+replaces the invitation waiting for it."""
 
 import datetime as dt
 
@@ -106,3 +107,14 @@ def test_the_overview_marks_an_expired_invitation_in_words(admin_a_client, org_a
 
     expired_on = (timezone.localdate() - dt.timedelta(days=6)).isoformat()
     assert f"gick ut {expired_on}" in page_text(response)
+
+
+def test_inviting_an_address_again_replaces_its_waiting_invitation(
+    admin_a_client, org_a, link, client, mailoutbox
+):
+    invite(admin_a_client, org_a, email="Kollega@alvstad.example", language="en")
+
+    invitation = Invitation.objects.get()  # one row for the address
+    assert invitation.language == "en"
+    assert client.get(link).status_code == 404  # the first link is dead
+    assert client.get(mail_link(mailoutbox[0])).status_code == 200
