@@ -78,6 +78,8 @@ PAGES = [
         setup="reset_link",
     ),
     Page("accounts:sign_out_everywhere", ADMIN, form_from="accounts:account"),
+    Page("accounts:delete_account", COACH),
+    Page("accounts:delete_account", ADMIN),  # one of two admins: may go
     Page("accounts:login_code", VISITOR, setup="pending_sign_in"),
     Page("accounts:two_factor_setup", ADMIN),
     Page("accounts:new_recovery_codes", TWO_FACTOR, form_from="accounts:account"),

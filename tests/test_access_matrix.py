@@ -99,6 +99,7 @@ RULES = {
     "accounts:logout": same_for_all(NOT_ALLOWED),  # POST only
     "accounts:account": Rule({VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(OK)),
     # POST only; a visitor is sent to sign in first.
+    "accounts:delete_account": Rule({VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(OK)),
     "accounts:sign_out_everywhere": Rule(
         {VISITOR: LOGIN, RESPONDENT: LOGIN} | signed_in_users(NOT_ALLOWED)
     ),

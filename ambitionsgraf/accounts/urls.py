@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import password_reset, sign_in, two_factor_views, views
+from . import delete_account, password_reset, sign_in, two_factor_views, views
 from .forms import SetNewPasswordForm
 
 app_name = "accounts"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/code/", sign_in.login_code, name="login_code"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("account/", views.account, name="account"),
+    path("account/delete/", delete_account.delete_account, name="delete_account"),
     path("sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("two-factor/", two_factor_views.setup, name="two_factor_setup"),
     path("two-factor/recovery-codes/", two_factor_views.recovery_codes, name="recovery_codes"),
