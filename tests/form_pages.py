@@ -90,6 +90,13 @@ PAGES = [
     Page("organisations:invite_admin", ADMIN, ORG),
     Page("organisations:accept_invitation", VISITOR, {"token": "invitation_token"}),
     Page("organisations:remove_member", ADMIN, ORG | {"member_id": "member_id"}),
+    Page(
+        "organisations:switch_role",
+        ADMIN,
+        ORG | {"member_id": "member_id"},
+        form_from="organisations:overview",
+        form_kwargs=ORG,
+    ),
     Page("organisations:leave", ADMIN, ORG),
     Page("organisations:leave", COACH, ORG),
     Page(

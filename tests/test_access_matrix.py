@@ -141,6 +141,7 @@ RULES = {
     "organisations:invite_admin": admins(),
     "organisations:remove_member": admins(),
     "organisations:leave": members(),
+    "organisations:switch_role": admins(admin=NOT_ALLOWED),  # POST only
     "organisations:withdraw_invitation": admins(admin=NOT_ALLOWED),  # POST only
     "organisations:resend_invitation": admins(admin=NOT_ALLOWED),  # POST only
     "organisations:accept_invitation": personal_link(VISITOR),

@@ -106,6 +106,13 @@ def _member_removed(subject, details):
     }
 
 
+def _role_changed(subject, details):
+    return _("%(email)s is now %(role)s") % {
+        "email": subject,
+        "role": _label(Role.choices, details["role"]).lower(),
+    }
+
+
 def _member_left(subject, details):
     return _("Was %(role)s") % {"role": _label(Role.choices, details["role"]).lower()}
 
@@ -272,6 +279,7 @@ DESCRIBERS = {
     Action.INVITATION_WITHDRAWN: _invitation_sent,
     Action.MEMBER_REMOVED: _member_removed,
     Action.MEMBER_LEFT: _member_left,
+    Action.ROLE_CHANGED: _role_changed,
     Action.ROUND_OPENED: _round_opened,
     Action.RESPONDENTS_INVITED: _respondents_invited,
     Action.RESPONDENTS_REMINDED: _respondents_reminded,

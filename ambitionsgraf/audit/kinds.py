@@ -27,6 +27,7 @@ KINDS = {
             Action.INVITATION_WITHDRAWN,
             Action.MEMBER_REMOVED,
             Action.MEMBER_LEFT,
+            Action.ROLE_CHANGED,
             Action.SETTINGS_CHANGED,
             Action.API_TOKEN_CREATED,
             Action.API_TOKEN_REVOKED,

@@ -18,6 +18,7 @@ class Action(models.TextChoices):
     INVITATION_WITHDRAWN = "invitation_withdrawn", _("Invitation withdrawn")
     MEMBER_REMOVED = "member_removed", _("Admin or coach removed")
     MEMBER_LEFT = "member_left", _("Left the organisation")
+    ROLE_CHANGED = "role_changed", _("Role changed")
     ROUND_OPENED = "round_opened", _("Round started")
     ROUND_CLOSED = "round_closed", _("Round closed")
     RESPONDENTS_INVITED = "respondents_invited", _("Respondents invited")

@@ -121,6 +121,12 @@ class InvitationForm(forms.Form):
         return email
 
 
+class RoleForm(forms.Form):
+    """The role the overview's button gives an admin or a coach."""
+
+    role = forms.ChoiceField(choices=Role.choices)
+
+
 class DeleteOrganisationForm(forms.Form):
     """Deleting cannot be undone: the admin types the organisation's name to confirm."""
 

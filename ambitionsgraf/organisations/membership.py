@@ -1,5 +1,6 @@
-"""Ending a membership: an admin removes a colleague or a coach, or someone leaves; and an admin
-withdraws an invitation not yet accepted.
+"""Ending a membership: an admin removes a colleague or a coach, or someone leaves; an admin
+makes a colleague a coach or a coach an admin; and an admin withdraws an invitation not yet
+accepted.
 
 The rule that holds it together: an organisation always keeps at least one admin, or no one
 could manage it, invite anyone or delete it. The check and the deletion happen with the
@@ -33,14 +34,7 @@ def end(membership: Membership, *, request) -> None:
     changes nothing, when it is the organisation's only admin."""
     leaving = membership.user_id == request.user.pk
     with transaction.atomic():
-        list(Organisation.objects.select_for_update().filter(pk=membership.organisation_id))
-        if (
-            not leaving
-            and not Membership.objects.filter(
-                organisation_id=membership.organisation_id, user=request.user, role=Role.ADMIN
-            ).exists()
-        ):
-            raise Http404  # removed as admin a moment ago, by a colleague
+        _lock(membership, request, by_admin=not leaving)
         if not Membership.objects.filter(pk=membership.pk).exists():
             return  # gone already: the same request twice, or a colleague was quicker
         if is_only_admin(membership):
@@ -55,6 +49,51 @@ def end(membership: Membership, *, request) -> None:
         )
     if not leaving:
         _tell(membership, remover=request.user)
+
+
+def give_role(membership: Membership, role: Role, *, request) -> None:
+    """Another admin makes an admin a coach or a coach an admin, and the person is told. The
+    role is the one asked for, not "the other one", so a form sent twice changes it once.
+    Never the last admin: the requester is another admin, checked under the lock."""
+    with transaction.atomic():
+        _lock(membership, request, by_admin=True)
+        current = Membership.objects.filter(pk=membership.pk).first()
+        if current is None or current.role == role:
+            return  # removed, or given this role already (a double click, or a colleague)
+        membership.role = role
+        membership.save(update_fields=["role"])
+        record(
+            Action.ROLE_CHANGED,
+            request=request,
+            organisation=membership.organisation,
+            subject=membership.user.email,
+            role=membership.role,
+        )
+    user = membership.user
+    mail.send(
+        "role_changed",
+        to=user.email,
+        language=user.language,
+        context={
+            "organisation": membership.organisation,
+            "changer": request.user.name or request.user.email,
+            "coach": membership.role == Role.COACH,
+        },
+    )
+
+
+def _lock(membership: Membership, request, *, by_admin: bool) -> None:
+    """Lock the organisation's row for the rest of the transaction; with `by_admin`, the
+    requester must still be one of its admins (a colleague may have removed them a moment
+    ago), or it is not found."""
+    list(Organisation.objects.select_for_update().filter(pk=membership.organisation_id))
+    if (
+        by_admin
+        and not Membership.objects.filter(
+            organisation_id=membership.organisation_id, user=request.user, role=Role.ADMIN
+        ).exists()
+    ):
+        raise Http404
 
 
 def _tell(membership: Membership, *, remover) -> None:

@@ -12,6 +12,7 @@ urlpatterns = [
         views_people.remove_member,
         name="remove_member",
     ),
+    path("o/<str:code>/people/<int:member_id>/role/", views_people.switch_role, name="switch_role"),
     path("o/<str:code>/leave/", views_people.leave, name="leave"),
     path(
         "o/<str:code>/invitations/<int:invitation_id>/send-again/",

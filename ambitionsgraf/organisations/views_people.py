@@ -1,5 +1,5 @@
-"""The organisation's people: an admin removes a colleague or a coach, or withdraws an
-invitation or sends it again; anyone leaves. The list itself is on the overview.
+"""The organisation's people: an admin removes a colleague or a coach, makes one the other,
+or withdraws an invitation or sends it again; anyone leaves. The list itself is on the overview.
 
 Each view finds the organisation first (admins only, except for leaving), so an outsider gets
 404 whatever they send. An organisation always keeps one admin (membership.py).
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import membership as people
 from .access import get_organisation
+from .forms import RoleForm
 from .invitations import send_again
 from .models import Role
 
@@ -21,7 +22,9 @@ PAGE_METHODS = ("GET", "HEAD", "POST")
 
 
 def _people_url(organisation) -> str:
-    return reverse("organisations:overview", args=[organisation.code]) + "#people-heading"
+    """Back to the overview after a change, at its top: the message saying what was done is
+    there, and a jump to the list (#people-heading) would scroll it out of sight."""
+    return reverse("organisations:overview", args=[organisation.code])
 
 
 @login_required
@@ -53,6 +56,28 @@ def remove_member(request, code, member_id):
             "tokens": organisation.api_tokens.active().filter(created_by=member.user).count(),
         },
     )
+
+
+@login_required
+def switch_role(request, code, member_id):
+    organisation = get_organisation(request, code, manage=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    member = get_object_or_404(organisation.memberships.select_related("user"), pk=member_id)
+    if member.user_id == request.user.pk:  # not offered: an admin who steps down leaves
+        raise Http404
+    form = RoleForm(request.POST)
+    if not form.is_valid():  # no button of the page sends this
+        messages.error(request, _("Choose admin or coach."))
+        return redirect(_people_url(organisation))
+    people.give_role(member, Role(form.cleaned_data["role"]), request=request)
+    name = member.user.name or member.user.email
+    if form.cleaned_data["role"] == Role.COACH:
+        text = _("%(name)s is now a coach: they read and comment, and change nothing.")
+    else:
+        text = _("%(name)s is now an admin of %(organisation)s.")
+    messages.success(request, text % {"name": name, "organisation": organisation.name})
+    return redirect(_people_url(organisation))
 
 
 @login_required

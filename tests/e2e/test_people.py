@@ -1,6 +1,7 @@
-"""The organisation's people in a real browser: an admin removes a coach and withdraws an
-invitation from the overview, with the keyboard; a colleague leaves; the only admin is shown
-what to do instead of leaving. axe-core's WCAG 2.1 AA checks in Swedish and English."""
+"""The organisation's people in a real browser: an admin makes a coach an admin and back,
+removes the coach and withdraws an invitation from the overview, with the keyboard; a colleague
+leaves; the only admin is shown what to do instead of leaving. axe-core's WCAG 2.1 AA checks in
+Swedish and English."""
 
 import datetime as dt
 
@@ -38,6 +39,15 @@ def test_an_admin_removes_a_coach_and_withdraws_an_invitation_with_the_keyboard(
     invitation(organisation, "ny@exempla.example")
     sign_in(page, base, ADMIN)
     goto(page, f"{base}/o/{organisation.code}/")
+
+    page.get_by_role("button", name="Gör till administratör – Cecilia Coach").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Cecilia Coach är nu administratör" in page.locator(".messages").inner_text()
+    assert Membership.objects.get(user=coach).role == Role.ADMIN
+    check_a11y(page)
+    submit(page, page.get_by_role("button", name="Gör till coach – Cecilia Coach"))
+    assert Membership.objects.get(user=coach).role == Role.COACH
 
     remove = page.get_by_role("link", name="Ta bort Cecilia Coach")
     remove.focus()

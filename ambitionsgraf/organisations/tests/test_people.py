@@ -47,7 +47,7 @@ def test_an_admin_removes_a_coach_who_then_gets_404_and_an_email(
     response = admin_a_client.post(remove_url(org_a, membership(org_a, coach_a)))
 
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/o/{org_a.code}/#people-heading")
+    assert response["Location"] == f"/o/{org_a.code}/"  # at the top, where the message is
     assert not Membership.objects.filter(organisation=org_a, user=coach_a).exists()
     event = Event.objects.get(action=Action.MEMBER_REMOVED)
     assert (event.subject, event.details, event.organisation) == (
@@ -113,6 +113,66 @@ def test_an_admin_removed_a_moment_ago_cannot_remove_anyone(org_a, admin_a, coll
         people.end(membership(org_a, coach_a), request=request)
 
     assert Membership.objects.filter(user=coach_a).exists()
+
+
+# ---------------------------------------------------------------- switching roles
+
+
+def switch_url(org, member) -> str:
+    return reverse("organisations:switch_role", args=[org.code, member.pk])
+
+
+def give(client, org, member, role):
+    return client.post(switch_url(org, member), {"role": role}, follow=True)
+
+
+def test_an_admin_makes_a_colleague_a_coach_who_is_told_and_can_no_longer_manage(
+    admin_a_client, org_a, colleague, mailoutbox
+):
+    response = give(admin_a_client, org_a, membership(org_a, colleague), "coach")
+
+    assert "Kim Kollega är nu coach" in page_text(response)
+    assert membership(org_a, colleague).role == "coach"
+    settings_page = reverse("organisations:settings", args=[org_a.code])
+    assert logged_in(colleague).get(settings_page).status_code == 404
+    assert "har gjort dig till coach för Älvstads kommun" in mailoutbox[0].body
+    event = Event.objects.get(action=Action.ROLE_CHANGED)
+    assert (event.subject, event.details) == (colleague.email, {"role": "coach"})
+
+
+def test_an_admin_makes_a_coach_an_admin(admin_a_client, org_a, coach_a):
+    give(admin_a_client, org_a, membership(org_a, coach_a), "admin")
+
+    assert membership(org_a, coach_a).role == "admin"
+    settings_page = reverse("organisations:settings", args=[org_a.code])
+    assert logged_in(coach_a).get(settings_page).status_code == 200
+
+
+def test_an_admin_cannot_switch_their_own_role(admin_a_client, org_a, admin_a, coach_a):
+    response = admin_a_client.post(switch_url(org_a, membership(org_a, admin_a)), {"role": "coach"})
+
+    assert response.status_code == 404
+    assert membership(org_a, admin_a).role == "admin"
+
+
+def test_a_role_button_pressed_twice_changes_the_role_once(
+    admin_a_client, org_a, coach_a, mailoutbox
+):
+    for _twice in range(2):
+        give(admin_a_client, org_a, membership(org_a, coach_a), "admin")
+
+    assert membership(org_a, coach_a).role == "admin"
+    assert Event.objects.filter(action=Action.ROLE_CHANGED).count() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_a_role_that_does_not_exist_changes_nothing(admin_a_client, org_a, coach_a):
+    before = counts()
+
+    response = give(admin_a_client, org_a, membership(org_a, coach_a), "owner")
+
+    assert "Välj administratör eller coach." in page_text(response)
+    assert counts() == before
 
 
 # ---------------------------------------------------------------- leaving
