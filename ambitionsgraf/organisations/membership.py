@@ -14,7 +14,7 @@ from django.http import Http404
 from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.lib import mail
 
-from .models import Membership, Organisation, Role
+from .models import Invitation, Membership, Organisation, Role
 
 
 class LastAdmin(Exception):
@@ -51,15 +51,18 @@ def end(membership: Membership, *, request) -> None:
         _tell(membership, remover=request.user)
 
 
-def give_role(membership: Membership, role: Role, *, request) -> None:
+def give_role(membership: Membership, role: Role, *, request) -> bool:
     """Another admin makes an admin a coach or a coach an admin, and the person is told. The
     role is the one asked for, not "the other one", so a form sent twice changes it once.
-    Never the last admin: the requester is another admin, checked under the lock."""
+    Never the last admin: the requester is another admin, checked under the lock. False when
+    the person was removed a moment ago."""
     with transaction.atomic():
         _lock(membership, request, by_admin=True)
         current = Membership.objects.filter(pk=membership.pk).first()
-        if current is None or current.role == role:
-            return  # removed, or given this role already (a double click, or a colleague)
+        if current is None:
+            return False
+        if current.role == role:
+            return True  # given already: a double click, or a colleague was quicker
         membership.role = role
         membership.save(update_fields=["role"])
         record(
@@ -80,6 +83,7 @@ def give_role(membership: Membership, role: Role, *, request) -> None:
             "coach": membership.role == Role.COACH,
         },
     )
+    return True
 
 
 def _lock(membership: Membership, request, *, by_admin: bool) -> None:
@@ -115,9 +119,9 @@ def withdraw(invitation, *, request) -> bool:
     """Delete an invitation not yet accepted, so its link stops working; False when it was
     accepted meanwhile (nothing changes then)."""
     with transaction.atomic():
-        deleted, _rows = (
-            type(invitation).objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
-        )
+        deleted, _rows = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True
+        ).delete()
         if deleted:
             record(
                 Action.INVITATION_WITHDRAWN,

@@ -70,13 +70,15 @@ def switch_role(request, code, member_id):
     if not form.is_valid():  # no button of the page sends this
         messages.error(request, _("Choose admin or coach."))
         return redirect(_people_url(organisation))
-    people.give_role(member, Role(form.cleaned_data["role"]), request=request)
-    name = member.user.name or member.user.email
-    if form.cleaned_data["role"] == Role.COACH:
+    role = Role(form.cleaned_data["role"])
+    values = {"name": member.user.name or member.user.email, "organisation": organisation.name}
+    if not people.give_role(member, role, request=request):
+        messages.info(request, _("%(name)s had already been removed.") % values)
+    elif role == Role.COACH:
         text = _("%(name)s is now a coach: they read and comment, and change nothing.")
+        messages.success(request, text % values)
     else:
-        text = _("%(name)s is now an admin of %(organisation)s.")
-    messages.success(request, text % {"name": name, "organisation": organisation.name})
+        messages.success(request, _("%(name)s is now an admin of %(organisation)s.") % values)
     return redirect(_people_url(organisation))
 
 

@@ -166,6 +166,16 @@ def test_a_role_button_pressed_twice_changes_the_role_once(
     assert len(mailoutbox) == 1
 
 
+def test_a_role_given_to_someone_removed_a_moment_ago_changes_nothing(org_a, admin_a, coach_a):
+    request = RequestFactory().post("/")
+    request.user = admin_a
+    seen = membership(org_a, coach_a)  # as the page showed it
+    Membership.objects.filter(pk=seen.pk).delete()  # by a colleague
+
+    assert people.give_role(seen, "admin", request=request) is False
+    assert not Event.objects.filter(action=Action.ROLE_CHANGED).exists()
+
+
 def test_a_role_that_does_not_exist_changes_nothing(admin_a_client, org_a, coach_a):
     before = counts()
 
