@@ -48,7 +48,7 @@ def end(membership: Membership, *, request) -> None:
             role=membership.role,
         )
     if not leaving:
-        _tell(membership, remover=request.user)
+        _tell(membership, "membership_ended", by=request.user)
 
 
 def give_role(membership: Membership, role: Role, *, request) -> bool:
@@ -72,17 +72,7 @@ def give_role(membership: Membership, role: Role, *, request) -> bool:
             subject=membership.user.email,
             role=membership.role,
         )
-    user = membership.user
-    mail.send(
-        "role_changed",
-        to=user.email,
-        language=user.language,
-        context={
-            "organisation": membership.organisation,
-            "changer": request.user.name or request.user.email,
-            "coach": membership.role == Role.COACH,
-        },
-    )
+    _tell(membership, "role_changed", by=request.user)
     return True
 
 
@@ -100,16 +90,17 @@ def _lock(membership: Membership, request, *, by_admin: bool) -> None:
         raise Http404
 
 
-def _tell(membership: Membership, *, remover) -> None:
-    """The person removed hears it from us, not by finding the pages closed."""
+def _tell(membership: Membership, mail_name: str, *, by) -> None:
+    """The person hears of a change to their access from us, in their language, not by
+    finding the pages closed or changed; `by` is the admin who made it."""
     user = membership.user
     mail.send(
-        "membership_ended",
+        mail_name,
         to=user.email,
         language=user.language,
         context={
             "organisation": membership.organisation,
-            "remover": remover.name or remover.email,
+            "by": by.name or by.email,
             "coach": membership.role == Role.COACH,
         },
     )
