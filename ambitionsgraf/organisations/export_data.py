@@ -95,6 +95,7 @@ def _invitations(org) -> list[dict]:
         {
             "email": i.email,
             "role": i.role,
+            "language": i.language,
             "invited_at": moment(i.created_at),
             "invited_by": i.invited_by.email if i.invited_by else None,
         }

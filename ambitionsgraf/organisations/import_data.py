@@ -209,6 +209,7 @@ def _invitations(organisation, records, accounts: Accounts) -> None:
             organisation=organisation,
             email=rec.email("email"),
             role=rec.choice("role", Role.values),
+            language=rec.choice("language", ("sv", "en"), default="sv"),  # since 2026-12-08
             token_hash=token_hash(new_token()),  # the old link's token was never stored
             invited_by=accounts.get(rec.email("invited_by", null=True)),
             created_at=rec.moment("invited_at", null=False),

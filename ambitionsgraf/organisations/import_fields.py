@@ -68,8 +68,10 @@ class Record:
             self.fail(key, f"{value!r} is not an e-mail address.")
         return value.lower()
 
-    def choice(self, key: str, choices, *, blank: bool = False) -> str:
-        value = self.raw(key)
+    def choice(self, key: str, choices, *, blank: bool = False, default=MISSING) -> str:
+        """One of `choices`; `default` when the key is absent (a field added to the format
+        later, which older files lack)."""
+        value = self.raw(key, default)
         allowed = set(choices) | ({""} if blank else set())
         if value not in allowed:
             self.fail(key, f"{value!r} is not one of {', '.join(sorted(map(repr, allowed)))}.")

@@ -85,6 +85,7 @@ def build_organisation(version) -> Organisation:
         organisation=org,
         email="kollega@exempelstad.example",
         role=Role.ADMIN,
+        language="en",  # not the default, so that a move that loses it shows
         token_hash=token_hash(new_token()),
         invited_by=admin,
     )

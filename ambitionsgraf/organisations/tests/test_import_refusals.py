@@ -113,6 +113,7 @@ def test_an_area_not_in_the_model_is_refused(exported, tmp_path):
         (lambda d: d["organisation"].update(county="atlantis"), "county"),
         (lambda d: d["organisation"].update(org_number="212000-0143"), "org_number"),
         (lambda d: d["members"][0].pop("email"), "email"),
+        (lambda d: d["invitations"][0].update(language="fi"), "language"),
         (lambda d: d["actions"][0].update(round="no-such-round"), "round"),
         (lambda d: d["audit_events"][-1].update(details="text"), "details"),
         (lambda d: d.update(rounds={}), "rounds"),
@@ -133,3 +134,12 @@ def test_a_file_that_breaks_a_database_rule_is_refused(exported, tmp_path):
         ambitions.append(dict(ambitions[0]))
 
     refuse(changed(exported, twice), tmp_path, "does not fit this installation's database")
+
+
+def test_a_file_from_before_invitations_had_a_language_imports_them_in_swedish(exported):
+    def older(d):
+        d["invitations"][0].pop("language")
+
+    organisation = import_organisation(changed(exported, older)).organisation
+
+    assert [i.language for i in organisation.invitations.all()] == ["sv"]
