@@ -25,6 +25,8 @@ def get_organisation(request, code: str, *, manage: bool = False) -> Organisatio
     if manage and not role.can_manage:
         raise Http404
     organisation = membership.organisation
+    membership.user = request.user  # read already: no second query for it
+    organisation.membership = membership
     organisation.role = role
     organisation.can_manage = role.can_manage
     return organisation

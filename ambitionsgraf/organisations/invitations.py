@@ -1,8 +1,8 @@
 """Inviting someone to be an admin or a coach of an organisation: by one of its admins, from
 the organisation's pages, or by the operator (`manage.py invite_organisation_admin`) when no
 admin can, as when someone else registered the organisation first. An admin can send an
-invitation not yet accepted again: a new link, valid for INVITATION_VALID_DAYS from now; the
-old one stops working."""
+invitation not yet accepted again (a new link, valid for INVITATION_VALID_DAYS from now; the
+old one stops working) or withdraw it."""
 
 from django.conf import settings
 from django.db import transaction
@@ -86,3 +86,21 @@ def _mail(invitation, token: str, inviter) -> str:
         },
     )
     return link
+
+
+def withdraw(invitation, *, request) -> bool:
+    """Delete an invitation not yet accepted, so its link stops working; False when it was
+    accepted meanwhile (nothing changes then)."""
+    with transaction.atomic():
+        deleted, _rows = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True
+        ).delete()
+        if deleted:
+            record(
+                Action.INVITATION_WITHDRAWN,
+                request=request,
+                organisation=invitation.organisation,
+                subject=invitation.email,
+                role=invitation.role,
+            )
+    return bool(deleted)

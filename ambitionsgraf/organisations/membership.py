@@ -1,6 +1,5 @@
-"""Ending a membership: an admin removes a colleague or a coach, or someone leaves; an admin
-makes a colleague a coach or a coach an admin; and an admin withdraws an invitation not yet
-accepted.
+"""Ending or changing a membership: an admin removes a colleague or a coach, or someone
+leaves; an admin makes a colleague a coach or a coach an admin.
 
 The rule that holds it together: an organisation always keeps at least one admin, or no one
 could manage it, invite anyone or delete it. The check and the deletion happen with the
@@ -14,7 +13,7 @@ from django.http import Http404
 from ambitionsgraf.audit.log import Action, record
 from ambitionsgraf.lib import mail
 
-from .models import Invitation, Membership, Organisation, Role
+from .models import Membership, Organisation, Role
 
 
 class LastAdmin(Exception):
@@ -104,21 +103,3 @@ def _tell(membership: Membership, mail_name: str, *, by) -> None:
             "coach": membership.role == Role.COACH,
         },
     )
-
-
-def withdraw(invitation, *, request) -> bool:
-    """Delete an invitation not yet accepted, so its link stops working; False when it was
-    accepted meanwhile (nothing changes then)."""
-    with transaction.atomic():
-        deleted, _rows = Invitation.objects.filter(
-            pk=invitation.pk, accepted_at__isnull=True
-        ).delete()
-        if deleted:
-            record(
-                Action.INVITATION_WITHDRAWN,
-                request=request,
-                organisation=invitation.organisation,
-                subject=invitation.email,
-                role=invitation.role,
-            )
-    return bool(deleted)

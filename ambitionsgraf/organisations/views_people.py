@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from . import membership as people
 from .access import get_organisation
 from .forms import RoleForm
-from .invitations import send_again
+from .invitations import send_again, withdraw
 from .models import Role
 
 PAGE_METHODS = ("GET", "HEAD", "POST")
@@ -87,10 +87,7 @@ def leave(request, code):
     organisation = get_organisation(request, code)
     if request.method not in PAGE_METHODS:
         return HttpResponseNotAllowed(PAGE_METHODS)
-    # None only if removed since get_organisation looked, a moment ago: then not found either.
-    mine = organisation.memberships.select_related("user").filter(user=request.user).first()
-    if mine is None:
-        raise Http404
+    mine = organisation.membership
     error = None
     if request.method == "POST":
         try:
@@ -122,7 +119,7 @@ def leave(request, code):
 @login_required
 def withdraw_invitation(request, code, invitation_id):
     done = _("The invitation to %(email)s is withdrawn. The link in the e-mail no longer works.")
-    return _on_invitation(request, code, invitation_id, people.withdraw, done)
+    return _on_invitation(request, code, invitation_id, withdraw, done)
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.urls import reverse
 from ambitionsgraf.api.models import ApiToken
 from ambitionsgraf.api.testing import make_token
 from ambitionsgraf.audit.models import Action, Event
-from ambitionsgraf.conftest import english, logged_in, make_admin, page_text
+from ambitionsgraf.conftest import english, logged_in, make_admin, page_text, queries_of
 from ambitionsgraf.lib.tokens import new_token, token_hash
 from ambitionsgraf.organisations import membership as people
 from ambitionsgraf.organisations.models import Invitation, Membership
@@ -232,7 +232,7 @@ def test_the_only_admin_cannot_leave_even_by_posting(admin_a_client, org_a, admi
     assert membership(org_a, admin_a).role == "admin"
 
 
-def test_leaving_twice_is_not_an_error_the_second_time_finds_nothing(org_a, coach_a):
+def test_a_second_leave_finds_nothing(org_a, coach_a):
     client = logged_in(coach_a)
     client.post(leave_url(org_a))
 
@@ -314,3 +314,12 @@ def test_the_log_tells_removals_and_leaving_in_words(admin_a_client, org_a, coac
 
     assert f"{coach_a.email}, who was coach" in text
     assert "Was admin" in text
+
+
+def test_the_leave_page_reads_the_membership_once(org_a, admin_a_client, coach_a):
+    """Session, user and membership (found with the organisation), and for an admin whether
+    another admin exists."""
+    url = leave_url(org_a)
+
+    assert queries_of(logged_in(coach_a), url) == 3
+    assert queries_of(admin_a_client, url) == 4
